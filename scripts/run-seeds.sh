@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up (dependencies + build) and codes the user's seed articles, printing
-# one event per line (JSON Lines), then scores them against the analyst's gold.
+# one event per line (JSON Lines), scores them against the analyst's gold, then ingests them into
+# the event store out/seeds.db and prints the clustered events as a table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,3 +13,8 @@ if [ -f "$SEEDS/expected-events.jsonl" ]; then
   echo
   ./build/dyad eval --gold "$SEEDS/expected-events.jsonl" "$SEEDS"/*.txt || true
 fi
+
+echo
+rm -f out/seeds.db out/seeds.db-wal out/seeds.db-shm
+./build/dyad ingest "$SEEDS"/*.txt --db out/seeds.db -q
+./build/dyad query --db out/seeds.db --limit 0
