@@ -837,7 +837,9 @@ class Sentence {
         if (!inside) continue;
         const auto& cj = cands_[choices[j].cand];
         if (ci.ab == cj.ab && ci.ae == cj.ae) continue;
-        if (!choices[i].from_pattern || choices[i].pattern->weight <= choices[j].pattern->weight) drop[i] = true;
+        if (!choices[i].from_pattern || choices[i].pattern->weight < choices[j].pattern->weight ||
+            (choices[i].pattern->weight == choices[j].pattern->weight && j < i))
+          drop[i] = true;
       }
     }
     // One event verb per clause: the first that codes.
@@ -851,6 +853,12 @@ class Sentence {
       uint32_t cl = clause_[c.ab];
       if (clause_done[cl]) {
         trace(fmt::format("verb: '{}' skipped: its clause is already coded by an earlier verb", words(c.ab, c.ae)));
+        continue;
+      }
+      // a pattern coded [---] recognises the words and codes nothing; it still takes the clause
+      if (choices[i].code.null()) {
+        trace(fmt::format("verb: '{}' codes nothing: its pattern is coded [---]", words(c.ab, c.ae)));
+        clause_done[cl] = true;
         continue;
       }
       // the clause's first coding verb decides it, whether or not it finds its actors
@@ -908,16 +916,27 @@ class Sentence {
         }
       }
     }
-    why_not_ = src == kNone ? (tgt == kNone ? 3 : 1) : (tgt == kNone ? 2 : 0);
-    if (src == kNone && tgt == kNone) return false;
+    // "% after *" with no subject to act on it: the event lies between the compound's members
+    // ("coopération entre Moscou et Caracas" with no one before it)
+    if (src == kNone && b.compound != kNone && !b.compound_lower && tgt == b.compound &&
+        groups_[static_cast<size_t>(b.compound)].codes.size() > 1) {
+      pairs_within = true;
+      tgt = kNone;
+    }
+    why_not_ = pairs_within ? 0 : src == kNone ? (tgt == kNone ? 3 : 1) : (tgt == kNone ? 2 : 0);
+    if (src == kNone && tgt == kNone && !pairs_within) return false;
     if (tgt == kNone && src != kNone && groups_[static_cast<size_t>(src)].codes.size() > 1 && !pairs_within &&
-        opt_.dict.require_dyad)
+        opt_.dict.require_dyad && (opt_.dict.pair_any_code || mutual(ch.code.fwd)))
       pairs_within = true;  // "Gondor and Osgiliath have renewed ties": between the members
 
     Polarity pol = Polarity::asserted;
     Modality mod = Modality::fact;
     int32_t report_at = kNone;
-    cue_scan(cstart, c, pol, mod, report_at);
+    // a "that" clause is governed by the clause it hangs on: "Russia denied that its troops
+    // attacked" is a denial of the attack, "si ... que" a supposition
+    uint32_t cue_from = cstart;
+    for (uint32_t k = cl; k > 0 && clause_sub_[k]; --k) cue_from = clause_start_[k - 1];
+    cue_scan(cue_from, c, pol, mod, report_at);
     // who says so: the actor right after a report cue ("selon la société russe Rostec")
     std::string attribution;
     if (report_at != kNone)
@@ -975,10 +994,27 @@ class Sentence {
     for (auto& s : sc)
       for (auto& t : tc) {
         if (s == t && s != "---") continue;
+        if (self_reference(s, t)) continue;
         make(s, sb, se, t, tb, te, ch.code.fwd);
         if (!ch.code.rev.empty()) make(t, tb, te, s, sb, se, ch.code.rev);
       }
     return out_.events.size() > before;
+  }
+
+  // Codes whose event two actors do together: a compound subject with no target codes them
+  // between its members ("A and B renewed ties"; not "A and B condemned ...").
+  static bool mutual(const std::string& code) {
+    if (code.size() < 2) return false;
+    std::string_view r(code.data(), 2);
+    return r == "03" || r == "04" || r == "05" || r == "06" || code.starts_with("190");
+  }
+
+  // "China's government ... China": an actor and its own government are one side, not a dyad.
+  bool self_reference(const std::string& s, const std::string& t) const {
+    if (opt_.dict.pair_any_code || s.size() < 3 || t.size() < 3 || s.starts_with("---")) return false;
+    if (s.compare(0, 3, t, 0, 3) != 0) return false;
+    auto rest = [](const std::string& c) { return std::string_view(c).substr(3); };
+    return (rest(s).empty() && rest(t) == "GOV") || (rest(t).empty() && rest(s) == "GOV");
   }
 
   // Cues before the verb in its clause set polarity and modality; a

@@ -105,7 +105,7 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
   std::ifstream in(path);
   if (!in) return fail("io_error", "cannot open lexicon", Location{path});
   std::unordered_map<std::string, uint16_t> pos_ids;
-  std::string line;
+  std::string line, self_read;
   uint32_t ln = 0;
   while (std::getline(in, line)) {
     ++ln;
@@ -117,7 +117,13 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
     std::string_view form(line.data(), t1);
     std::string_view lemma(line.data() + t1 + 1, (t2 == std::string::npos ? line.size() : t2) - t1 - 1);
     std::string pos = t2 == std::string::npos ? std::string() : line.substr(t2 + 1);
-    if (form == lemma) continue;  // nothing to add
+    // A form read as itself first keeps that reading: later readings of it are not added
+    // ("acuerdo" the noun is not "acordar"). The lexicon lists a form's readings together.
+    if (form == lemma) {
+      self_read.assign(form);
+      continue;
+    }
+    if (form == self_read) continue;
     std::string lf = text::fold_word(lemma);
     WordId lw = lex.vocab.find(lf);
     if (only_known_lemmas && lw == kNoWord) continue;

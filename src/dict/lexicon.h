@@ -177,6 +177,9 @@ struct DateRules {
 struct Options {
   bool require_dyad = true;     // drop events without both source and target
   bool resolve_pronouns = false;  // a pronoun subject stands for the latest actor before it
+  // A compound subject with no target ("A and B renewed ties") codes the event between its
+  // members: for every code (PETRARCH's rule), or only for mutual ones (roots 03-06, 190).
+  bool pair_any_code = true;
   int comma_min = 2, comma_max = 8;    // comma clauses inside the sentence to drop
   int comma_bmin = 0, comma_bmax = 0;  // at the beginning
   int comma_emin = 0, comma_emax = 0;  // at the end

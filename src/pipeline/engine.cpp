@@ -54,6 +54,7 @@ dict::Options dict_options(const EngineOptions& o) {
   dict::Options d;
   d.require_dyad = o.require_dyad;
   d.resolve_pronouns = !petrarch;  // PETRARCH's records expect unresolved pronouns to code nothing
+  d.pair_any_code = petrarch;
   d.comma_min = pick(o.comma_min, 2, 0, petrarch);
   d.comma_max = pick(o.comma_max, 8, 0, petrarch);
   d.comma_bmin = pick(o.comma_bmin, 0, 0, petrarch);

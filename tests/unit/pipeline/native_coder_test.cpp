@@ -1,0 +1,118 @@
+// The coder's rules for dyad's own dictionaries (written on lemmas, pronouns resolved, only
+// mutual codes paired inside a compound subject), through the public API. The language pack
+// is built in a temporary folder: the English tokens, grammar and cues of data/, and a tiny
+// lexicon, actor and verb file written for these tests.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "dyad/dyad.h"
+
+using namespace dyad;
+namespace fs = std::filesystem;
+
+namespace {
+
+class NativeCoder : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::path(testing::TempDir()) / ("dyad-native-" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "common");
+    fs::create_directories(dir_ / "en");
+    const fs::path src = DYAD_SOURCE_DIR "/data";
+    for (auto f : {"cameo-codes.tsv", "cameo-plover.tsv"}) fs::copy_file(src / "common" / f, dir_ / "common" / f);
+    for (auto f : {"tokens.txt", "grammar.txt", "cues.txt"}) fs::copy_file(src / "en" / f, dir_ / "en" / f);
+    // "accord" is read as itself first (a noun), so its later verb reading must not be used
+    std::ofstream(dir_ / "en" / "lexicon.tsv") << "accord\taccord\tNOUN\naccord\taccorder\tVERB\n"
+                                                  "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
+                                                  "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
+                                                  "criticized\tcriticize\tVERB\n";
+    std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\n";
+    std::ofstream(dir_ / "en" / "agents.txt") << "GOVERNMENT [~GOV]\nTROOPS [~MIL]\n";
+    std::ofstream(dir_ / "en" / "verbs.txt") << R"(
+--- ATTACK [190] ---
+ATTACK
+- * VERBALLY [---]
+--- CONDEMN [122] ---
+CONDEMN
+--- RENEW [050] ---
+RENEW
+--- CRITICIZE [111] ---
+CRITICIZE
+--- ACCORDER [057] ---
+ACCORDER
+--- COOPERATION [---] ---
+COOPERATION
+- * BETWEEN % [060]
+)";
+    EngineOptions opt;
+    opt.data_dir = dir_.string();
+    auto e = Engine::open(opt);
+    ASSERT_TRUE(e.has_value()) << e.error().to_string();
+    engine_ = std::move(*e);
+  }
+  static void TearDownTestSuite() {
+    engine_.reset();
+    fs::remove_all(dir_);
+  }
+
+  static CodeReport run(const std::string& text) {
+    Doc d;
+    d.id = "t";
+    d.lang = "en";
+    d.date = "2020-01-01";
+    d.text = text;
+    auto r = engine_->code(d);
+    EXPECT_TRUE(r.has_value());
+    return r ? *r : CodeReport{};
+  }
+  static std::vector<std::string> code(const std::string& text) {
+    std::vector<std::string> out;
+    for (auto& e : run(text).events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  static inline fs::path dir_;
+  static inline std::unique_ptr<Engine> engine_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(NativeCoder, APatternCodedNullRecognisesTheWordsAndCodesNothing) {
+  EXPECT_EQ(code("Gondor attacked Arnor."), (V{"GON ARN 190"}));
+  EXPECT_EQ(code("Gondor attacked verbally Arnor."), V{});
+}
+
+TEST_F(NativeCoder, ANounBetweenACompoundCodesTheEventBothWays) {
+  EXPECT_EQ(code("The cooperation between Gondor and Arnor continues."), (V{"ARN GON 060", "GON ARN 060"}));
+  EXPECT_EQ(code("Cooperation between Gondor and Arnor continues."), (V{"ARN GON 060", "GON ARN 060"}));
+}
+
+TEST_F(NativeCoder, ACompoundSubjectPairsItsMembersOnlyForMutualCodes) {
+  EXPECT_EQ(code("Gondor and Arnor renewed ties."), (V{"ARN GON 050", "GON ARN 050"}));
+  // condemning is not something two countries do to each other by saying it together
+  EXPECT_EQ(code("Gondor and Arnor condemned the decision."), V{});
+}
+
+TEST_F(NativeCoder, ADenialGovernsTheThatClauseItIntroduces) {
+  auto r = run("Gondor denied that its troops attacked Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].code, "190");
+  EXPECT_EQ(r.events[0].modality, Modality::denied);
+}
+
+TEST_F(NativeCoder, AnActorAndItsOwnGovernmentAreNoDyad) {
+  EXPECT_EQ(code("The government of Gondor criticized Gondor."), V{});
+  EXPECT_EQ(code("The government of Gondor criticized Arnor."), (V{"GONGOV ARN 111"}));
+}
+
+TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
+  // "accord" is a noun before it is a form of the verb "accorder": no 057 event
+  EXPECT_EQ(code("Gondor accord Arnor."), V{});
+}
+
+}  // namespace
