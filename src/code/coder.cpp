@@ -343,7 +343,9 @@ class Sentence {
         }
         if (!linked) {
           Unit u{ub, ue, {}};
-          for (auto& g : ags) u.codes.push_back("---" + g);
+          // "its troops", "ses conseillers": the agent belongs to the latest actor named before
+          std::string owner = ub > b_ && (cls(ub - 1) & dict::kPossDet) ? possessor() : std::string();
+          for (auto& g : ags) u.codes.push_back(owner.empty() ? "---" + g : add_suffix(owner, g));
           units_.push_back(std::move(u));
           m = k;
         }
@@ -765,6 +767,19 @@ class Sentence {
         return static_cast<int32_t>(g);
     }
     return kNone;
+  }
+
+  // The country of the latest actor before the current unit (this sentence, else the previous
+  // one): the owner that a possessive determiner points back to. Own dictionaries only.
+  std::string possessor() const {
+    if (!opt_.dict.resolve_pronouns) return {};
+    for (size_t i = units_.size(); i-- > 0;)
+      for (auto& c : units_[i].codes)
+        if (c.size() >= 3 && !c.starts_with("---")) return c.substr(0, 3);
+    if (previous_)
+      for (auto& c : previous_->codes)
+        if (c.size() >= 3 && !c.starts_with("---")) return c.substr(0, 3);
+    return {};
   }
 
   // The first actor after the verb, preferring, in turn: an actor with a

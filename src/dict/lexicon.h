@@ -159,6 +159,7 @@ enum WordClass : uint32_t {
   kPronoun = 1u << 8,       // it, they — refers back to an actor
   kModal = 1u << 9,         // would, should — not an event verb by itself
   kPlacePrep = 1u << 10,    // à, in — an actor right after it is more likely a place than a target
+  kPossDet = 1u << 11,      // its, ses, sus — an agent after one belongs to the actor named before
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).

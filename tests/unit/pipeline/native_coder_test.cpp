@@ -105,6 +105,13 @@ TEST_F(NativeCoder, ADenialGovernsTheThatClauseItIntroduces) {
   EXPECT_EQ(r.events[0].modality, Modality::denied);
 }
 
+TEST_F(NativeCoder, AnAgentAfterAPossessiveBelongsToTheActorNamedBefore) {
+  auto r = run("Gondor denied that its troops attacked Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "GONMIL");
+  EXPECT_EQ(code("Troops attacked Arnor."), (V{"---MIL ARN 190"}));
+}
+
 TEST_F(NativeCoder, AnActorAndItsOwnGovernmentAreNoDyad) {
   EXPECT_EQ(code("The government of Gondor criticized Gondor."), V{});
   EXPECT_EQ(code("The government of Gondor criticized Arnor."), (V{"GONGOV ARN 111"}));
