@@ -9,7 +9,7 @@ namespace dyad::dict {
 
 uint32_t SynsetBuilder::define(const std::string& name, Origin o) {
   uint32_t i = ref(name, {});
-  pending_[i].defined = true;
+  pending(i).defined = true;
   return i;
 }
 
@@ -27,7 +27,7 @@ uint32_t SynsetBuilder::ref(const std::string& name, Location where) {
 }
 
 void SynsetBuilder::add_member(uint32_t synset, std::string_view text, Origin o) {
-  pending_[synset].members.emplace_back(std::string(text), o);
+  pending(synset).members.emplace_back(std::string(text), o);
 }
 
 Result<void> SynsetBuilder::finish(const std::string& path) {
@@ -35,7 +35,7 @@ Result<void> SynsetBuilder::finish(const std::string& path) {
     if (!pending_[i].defined) {
       Location w = pending_[i].first_use;
       if (w.file.empty()) w.file = path;
-      return fail("bad_dictionary", "synset &" + lex_.synsets[i].name + " is used but never defined", w);
+      return fail("bad_dictionary", "synset &" + lex_.synsets[base_ + i].name + " is used but never defined", w);
     }
   }
   // Resolve members; nested synsets are expanded (with a depth guard against cycles).
@@ -43,7 +43,7 @@ Result<void> SynsetBuilder::finish(const std::string& path) {
   std::vector<int> state(pending_.size(), 0);
   std::function<Result<void>(size_t)> resolve = [&](size_t i) -> Result<void> {
     if (state[i] == 2) return {};
-    if (state[i] == 1) return fail("bad_dictionary", "synset &" + lex_.synsets[i].name + " contains itself", Location{path});
+    if (state[i] == 1) return fail("bad_dictionary", "synset &" + lex_.synsets[base_ + i].name + " contains itself", Location{path});
     state[i] = 1;
     for (auto& [text, o] : pending_[i].members) {
       std::string_view t = text;
@@ -52,11 +52,12 @@ Result<void> SynsetBuilder::finish(const std::string& path) {
         for (char c : t.substr(1)) name.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
         while (name.ends_with("_")) name.pop_back();
         auto it = index_.find(name);
-        if (it == index_.end() || !pending_[it->second].defined)
+        if (it == index_.end() || !pending(it->second).defined)
           return fail("bad_dictionary", "unknown synset &" + name, Location{path, o.line, 1});
-        auto r = resolve(it->second);
+        size_t j = it->second - base_;
+        auto r = resolve(j);
         if (!r) return r;
-        for (auto& p : resolved[it->second]) resolved[i].push_back(p);
+        for (auto& p : resolved[j]) resolved[i].push_back(p);
         continue;
       }
       Phrase p;
@@ -78,7 +79,7 @@ Result<void> SynsetBuilder::finish(const std::string& path) {
     // longest phrases first so a synset match takes the longest alternative
     auto& v = resolved[i];
     std::stable_sort(v.begin(), v.end(), [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
-    lex_.synsets[i].phrases = std::move(v);
+    lex_.synsets[base_ + i].phrases = std::move(v);
   }
   return {};
 }

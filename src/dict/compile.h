@@ -17,7 +17,9 @@ namespace dyad::dict {
 // are defined) and resolves them into Lexicon::synsets at finish().
 class SynsetBuilder {
  public:
-  explicit SynsetBuilder(Lexicon& lex) : lex_(lex) {}
+  // Synsets are local to one file: each file gets its own builder, whose synsets are appended
+  // after those of the files read before it.
+  explicit SynsetBuilder(Lexicon& lex) : lex_(lex), base_(static_cast<uint32_t>(lex.synsets.size())) {}
   uint32_t define(const std::string& name, Origin o);
   uint32_t ref(const std::string& name, Location where);  // index, creating a placeholder
   // The file and line being read, for errors about synsets used there.
@@ -31,7 +33,9 @@ class SynsetBuilder {
     bool defined = false;
     Location first_use;
   };
+  Pending& pending(uint32_t global) { return pending_[global - base_]; }
   Lexicon& lex_;
+  uint32_t base_;  // index in lex_.synsets of this file's first synset
   std::string file_;
   uint32_t line_ = 0;
   std::unordered_map<std::string, uint32_t> index_;

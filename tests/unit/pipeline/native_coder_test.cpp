@@ -47,6 +47,19 @@ ACCORDER
 --- COOPERATION [---] ---
 COOPERATION
 - * BETWEEN % [060]
+&WITH
++WITH
+--- CONSULT [040] ---
+CONSULT
+- * &WITH + [041]
+)";
+    // a second verbs file defines a synset of the same name: synsets are local to their file
+    std::ofstream(dir_ / "en" / "verbs.more.txt") << R"(
+&WITH
++ALONGSIDE
+--- FIGHT [190] ---
+FIGHT
+- * &WITH + [062]
 )";
     EngineOptions opt;
     opt.data_dir = dir_.string();
@@ -115,6 +128,12 @@ TEST_F(NativeCoder, AnAgentAfterAPossessiveBelongsToTheActorNamedBefore) {
 TEST_F(NativeCoder, AnActorAndItsOwnGovernmentAreNoDyad) {
   EXPECT_EQ(code("The government of Gondor criticized Gondor."), V{});
   EXPECT_EQ(code("The government of Gondor criticized Arnor."), (V{"GONGOV ARN 111"}));
+}
+
+TEST_F(NativeCoder, EachVerbsFileHasItsOwnSynsets) {
+  EXPECT_EQ(code("Gondor consult with Arnor."), (V{"GON ARN 041"}));
+  EXPECT_EQ(code("Gondor fight alongside Arnor."), (V{"GON ARN 062"}));
+  EXPECT_EQ(code("Gondor fight with Arnor."), (V{"GON ARN 190"}));
 }
 
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
