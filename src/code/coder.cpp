@@ -520,6 +520,8 @@ class Sentence {
     for (uint32_t p = 0; p < A_.size(); ++p) {
       uint32_t r = raw(p);
       if (is_punct(r)) continue;
+      // a word of an actor's name ("Service fédéral de coopération militaro-technique") is no verb
+      if (!opt_.dict.pair_any_code && in_mention(r)) continue;
       for (int alt = 0; alt < 2; ++alt) {
         WordId w = alt == 0 ? toks_[r].form : toks_[r].lemma;
         if (!w || (alt == 1 && w == toks_[r].form)) continue;
@@ -640,6 +642,8 @@ class Sentence {
             b = save;
           }
           if (!gap) break;
+          // own dictionaries: a pattern's words lie within a few words of each other
+          if (opt_.dict.word_gap > 0 && (q - p) * dir >= opt_.dict.word_gap) break;
         }
         return false;
       }
@@ -785,7 +789,8 @@ class Sentence {
   // The first actor after the verb, preferring, in turn: an actor with a
   // country that is not a place ("a soutenu à La Havane Maduro" → Maduro), a
   // place, then a bare agent ("an official visit").
-  int32_t first_target(uint32_t from, uint32_t to, const std::vector<int32_t>& consumed) const {
+  int32_t first_target(uint32_t from, uint32_t to, const std::vector<int32_t>& consumed,
+                       uint32_t bare_from = 0) const {
     int32_t best = kNone;
     int best_rank = 4;
     for (size_t g = 0; g < groups_.size(); ++g) {
@@ -794,6 +799,7 @@ class Sentence {
       if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) continue;
       bool locative = gr.ab > 0 && (cls(raw(gr.ab - 1)) & dict::kPlacePrep);
       bool bare = std::all_of(gr.codes.begin(), gr.codes.end(), [](const std::string& c) { return c.starts_with("---"); });
+      if (bare && gr.ab < bare_from) continue;
       int rank = (bare ? 2 : 0) + (locative ? 1 : 0);
       if (rank < best_rank) {
         best_rank = rank;
@@ -812,6 +818,8 @@ class Sentence {
       if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) continue;
       if (std::all_of(groups_[g].codes.begin(), groups_[g].codes.end(), [](auto& c) { return c.starts_with("---"); }))
         continue;
+      // a place ("au Kremlin") is not what "il" stands for
+      if (groups_[g].ab > 0 && (cls(raw(groups_[g].ab - 1)) & dict::kPlacePrep)) continue;
       return static_cast<int32_t>(g);
     }
     if (!previous_ || previous_->codes.empty()) return kNone;
@@ -919,7 +927,9 @@ class Sentence {
       }
     }
     if (tgt == kNone && !pairs_within) {
-      tgt = first_target(c.ae, tend, consumed);
+      // an agent word among the words a pattern matched is not the target ("renforcer leur
+      // coopération militaire")
+      tgt = first_target(c.ae, tend, consumed, ch.from_pattern && !opt_.dict.pair_any_code ? b.hi + 1 : 0);
       // passive voice: "X was opposed by Y"
       if (!ch.from_pattern || (b.source == kNone && b.target == kNone)) {
         bool passive = (c.ab > 0 && (cls(raw(c.ab - 1)) & dict::kPassiveAux)) ||
@@ -963,7 +973,17 @@ class Sentence {
         }
 
     auto make = [&](const std::string& s, uint32_t sb, uint32_t se, const std::string& t, uint32_t tb, uint32_t te,
-                    const std::string& code) {
+                    const std::string& rule_code) {
+      // CAMEO codes an announced intention to cooperate as the 03 root: "Moscow intends to
+      // develop relations with Caracas" is 032, not 05x (own dictionaries; the cue sets it)
+      std::string code = rule_code;
+      if (mod == Modality::intent && !opt_.dict.pair_any_code) {
+        std::string i = intent_code(rule_code);
+        if (!i.empty()) {
+          trace(fmt::format("intent: {} expressed as an intention -> {}", rule_code, i));
+          code = std::move(i);
+        }
+      }
       Coded e;
       e.source = {s, sb, se};
       e.target = {t, tb, te};
@@ -1016,12 +1036,42 @@ class Sentence {
     return out_.events.size() > before;
   }
 
+  // The 03 code ("express intent to ...") that mirrors a cooperative code of roots 04-08.
+  static std::string intent_code(const std::string& c) {
+    if (c.size() < 3) return {};
+    const std::string_view r(c.data(), 2);
+    const char d = c[2];
+    if (r == "04") return d == '5' ? "039" : "036";
+    if (r == "05") return "032";
+    if (r == "06") {
+      if (d >= '1' && d <= '4') return std::string("031") + d;
+      return "031";
+    }
+    if (r == "07") {
+      if (d >= '1' && d <= '4') return std::string("033") + d;
+      return "033";
+    }
+    if (r == "08") {
+      switch (d) {
+        case '1': return "0351";
+        case '2': return "0352";
+        case '3': return "034";
+        case '4': return "0353";
+        case '5': return "0354";
+        case '6': return "0355";
+        case '7': return "0356";
+        default: return "035";
+      }
+    }
+    return {};
+  }
+
   // Codes whose event two actors do together: a compound subject with no target codes them
   // between its members ("A and B renewed ties"; not "A and B condemned ...").
   static bool mutual(const std::string& code) {
     if (code.size() < 2) return false;
     std::string_view r(code.data(), 2);
-    return r == "03" || r == "04" || r == "05" || r == "06" || code.starts_with("190");
+    return r == "03" || r == "04" || r == "05" || r == "06" || code.starts_with("0871") || code.starts_with("190");
   }
 
   // "China's government ... China": an actor and its own government are one side, not a dyad.

@@ -181,6 +181,9 @@ struct Options {
   // A compound subject with no target ("A and B renewed ties") codes the event between its
   // members: for every code (PETRARCH's rule), or only for mutual ones (roots 03-06, 190).
   bool pair_any_code = true;
+  // Words of a pattern joined by a space may have at most this many words between them
+  // (0 = any number, as PETRARCH does).
+  int word_gap = 0;
   int comma_min = 2, comma_max = 8;    // comma clauses inside the sentence to drop
   int comma_bmin = 0, comma_bmax = 0;  // at the beginning
   int comma_emin = 0, comma_emax = 0;  // at the end

@@ -55,6 +55,7 @@ dict::Options dict_options(const EngineOptions& o) {
   d.require_dyad = o.require_dyad;
   d.resolve_pronouns = !petrarch;  // PETRARCH's records expect unresolved pronouns to code nothing
   d.pair_any_code = petrarch;
+  d.word_gap = petrarch ? 0 : 6;
   d.comma_min = pick(o.comma_min, 2, 0, petrarch);
   d.comma_max = pick(o.comma_max, 8, 0, petrarch);
   d.comma_bmin = pick(o.comma_bmin, 0, 0, petrarch);
@@ -253,6 +254,9 @@ std::vector<DictStats> Engine::stats() const {
     s.lang = lang;
     s.actor_phrases = lex->actor_trie.size();
     s.actors = lex->actors.size();
+    // actors with dated roles: people in office (and anyone whose code changes with the date)
+    for (auto& a : lex->actors)
+      if (std::any_of(a.codes.begin(), a.codes.end(), [](auto& d) { return d.dated; })) ++s.dated_actors;
     s.agents = lex->agents.size();
     s.verb_blocks = lex->blocks.size();
     s.verb_forms = lex->triggers.size();

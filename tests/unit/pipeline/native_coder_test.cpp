@@ -30,8 +30,10 @@ class NativeCoder : public ::testing::Test {
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\n";
-    std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\n";
-    std::ofstream(dir_ / "en" / "agents.txt") << "GOVERNMENT [~GOV]\nTROOPS [~MIL]\n";
+    std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n";
+    // a cue written as text is cut like text: "it's" is two tokens
+    std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n";
+    std::ofstream(dir_ / "en" / "agents.txt") << "GOVERNMENT [~GOV]\nTROOPS [~MIL]\nMILITARY [~MIL]\n";
     std::ofstream(dir_ / "en" / "verbs.txt") << R"(
 --- ATTACK [190] ---
 ATTACK
@@ -40,8 +42,10 @@ ATTACK
 CONDEMN
 --- RENEW [050] ---
 RENEW
+- * MILITARY COOPERATION [062]
 --- CRITICIZE [111] ---
 CRITICIZE
+- * POLICY [112]
 --- ACCORDER [057] ---
 ACCORDER
 --- COOPERATION [---] ---
@@ -134,6 +138,35 @@ TEST_F(NativeCoder, EachVerbsFileHasItsOwnSynsets) {
   EXPECT_EQ(code("Gondor consult with Arnor."), (V{"GON ARN 041"}));
   EXPECT_EQ(code("Gondor fight alongside Arnor."), (V{"GON ARN 062"}));
   EXPECT_EQ(code("Gondor fight with Arnor."), (V{"GON ARN 190"}));
+}
+
+TEST_F(NativeCoder, AnIntentionToCooperateIsCodedInRoot03) {
+  auto r = run("Gondor intends to renew ties with Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].code, "032");  // 050 announced as an intention
+  EXPECT_EQ(r.events[0].modality, Modality::intent);
+  EXPECT_EQ(r.events[0].rule.pattern, "RENEW");
+}
+
+TEST_F(NativeCoder, ACuePhraseIsCutLikeRunningText) {
+  auto r = run("It's false that Gondor attacked Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].modality, Modality::denied);
+}
+
+TEST_F(NativeCoder, AWordOfAnActorsNameIsNoVerb) {
+  EXPECT_EQ(code("Renew Party criticized Arnor."), (V{"GONPTY ARN 111"}));
+}
+
+TEST_F(NativeCoder, APatternsWordsStayWithinAFewWordsOfEachOther) {
+  EXPECT_EQ(code("Gondor criticized Arnor for its policy."), (V{"GON ARN 112"}));
+  EXPECT_EQ(code("Gondor criticized Arnor on Monday after a long meeting of the council on fishing policy."),
+            (V{"GON ARN 111"}));
+}
+
+TEST_F(NativeCoder, AnAgentWordInsideAPatternIsNotTheTarget) {
+  EXPECT_EQ(code("Gondor renewed military cooperation with Arnor."), (V{"GON ARN 062"}));
+  EXPECT_EQ(code("Gondor renewed military cooperation."), V{});
 }
 
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
