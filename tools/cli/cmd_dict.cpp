@@ -25,7 +25,10 @@ void add_dict(CLI::App& app, Common& c) {
       std::cout << fmt::format("{}: ok ({} actor phrases, {} agents, {} verb forms, {} patterns)\n", s.lang,
                                s.actor_phrases, s.agents, s.verb_forms, s.patterns);
   });
-  auto* stats = dict->add_subcommand("stats", "print dictionary sizes per language");
+  auto* stats = dict->add_subcommand("stats",
+                                     "print dictionary sizes per language: actor phrases, actors, actors with dated "
+                                     "roles (people in office), agents, verb blocks and forms, patterns, discards, "
+                                     "cues, CAMEO codes used out of the table");
   stats->add_option("--dict", c.dict, "dictionaries: petrarch:DIR (default: dyad's own under --data)");
   stats->callback([&c]() {
     EngineOptions eo;
@@ -36,11 +39,12 @@ void add_dict(CLI::App& app, Common& c) {
       std::cerr << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(1);
     }
-    std::cout << fmt::format("{:<5} {:>8} {:>7} {:>7} {:>7} {:>9} {:>8} {:>8} {:>6} {:>12}\n", "lang", "phrases",
-                             "actors", "agents", "blocks", "vforms", "patterns", "discards", "cues", "CAMEO codes");
+    std::cout << fmt::format("{:<5} {:>8} {:>7} {:>7} {:>7} {:>7} {:>9} {:>8} {:>8} {:>6} {:>12}\n", "lang",
+                             "phrases", "actors", "dated", "agents", "blocks", "vforms", "patterns", "discards", "cues",
+                             "CAMEO codes");
     for (auto& s : (*engine)->stats())
-      std::cout << fmt::format("{:<5} {:>8} {:>7} {:>7} {:>7} {:>9} {:>8} {:>8} {:>6} {:>5}/{:<6}\n", s.lang,
-                               s.actor_phrases, s.actors, s.agents, s.verb_blocks, s.verb_forms, s.patterns,
+      std::cout << fmt::format("{:<5} {:>8} {:>7} {:>7} {:>7} {:>7} {:>9} {:>8} {:>8} {:>6} {:>5}/{:<6}\n", s.lang,
+                               s.actor_phrases, s.actors, s.dated_actors, s.agents, s.verb_blocks, s.verb_forms, s.patterns,
                                s.discards, s.cues, s.codes_used, s.codes_in_table);
   });
 }
