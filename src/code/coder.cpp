@@ -935,9 +935,15 @@ class Sentence {
         bool passive = (c.ab > 0 && (cls(raw(c.ab - 1)) & dict::kPassiveAux)) ||
                        (c.ab > 1 && (cls(raw(c.ab - 2)) & dict::kPassiveAux) && cls(raw(c.ab - 1)) == 0 &&
                         !is_punct(raw(c.ab - 1)) && !in_mention(raw(c.ab - 1)));
-        if (passive && tgt != kNone) {
-          const Group& tg = groups_[static_cast<size_t>(tgt)];
-          if (tg.ab > 0 && (cls(raw(tg.ab - 1)) & dict::kAgentBy)) std::swap(src, tgt);
+        const bool by = tgt != kNone && groups_[static_cast<size_t>(tgt)].ab > 0 &&
+                        (cls(raw(groups_[static_cast<size_t>(tgt)].ab - 1)) & dict::kAgentBy);
+        if (passive && by) {
+          std::swap(src, tgt);
+        } else if (passive && !opt_.dict.pair_any_code) {
+          // "Two Iranian activists were arrested in Turkey": the subject undergoes the act and
+          // whoever did it is not named; never the reverse dyad
+          tgt = src;
+          src = kNone;
         }
       }
     }

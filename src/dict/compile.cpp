@@ -62,7 +62,7 @@ Result<void> SynsetBuilder::finish(const std::string& path) {
       }
       Phrase p;
       Conn prev = Conn::adjacent;
-      for (auto& e : split_connected(t, 0)) {
+      for (auto& e : split_connected(t, 0, lex_.cut_rules())) {
         p.push_back({lex_.word(e.text), prev});
         prev = e.conn_to_next;
       }
@@ -150,7 +150,7 @@ std::vector<std::string> regular_forms(const std::string& v) {
 Result<void> add_verb_forms(Lexicon& lex, uint32_t block, const std::vector<std::string>& variants, bool regular,
                             const EventCode& code, Origin origin) {
   for (size_t vi = 0; vi < variants.size(); ++vi) {
-    auto elems = split_connected(variants[vi], 0);
+    auto elems = split_connected(variants[vi], 0, lex.cut_rules());
     if (elems.empty()) continue;
     size_t verb = 0;
     int plus = 0;

@@ -62,30 +62,6 @@ Result<void> load_grammar(const std::string& path, Lexicon& lex) {
   return {};
 }
 
-// A cue phrase is written as text ("a l'intention de"): its words are cut the way the
-// tokenizer cuts running text, elisions and clitics apart ("l'" "intention").
-std::vector<std::string> cut_like_text(const text::TokenRules& rules, std::string_view word) {
-  std::string w = text::fold_word(word);
-  std::vector<std::string> out;
-  if (rules.keep_whole.count(w)) return {w};
-  for (auto& pre : rules.split_prefixes)
-    if (w.size() > pre.size() && w.starts_with(pre)) {
-      out.push_back(pre);
-      w.erase(0, pre.size());
-      break;
-    }
-  std::string tail;
-  for (auto& suf : rules.split_suffixes)
-    if (w.size() > suf.size() && w.ends_with(suf)) {
-      tail = suf;
-      w.resize(w.size() - suf.size());
-      break;
-    }
-  out.push_back(w);
-  if (!tail.empty()) out.push_back(tail);
-  return out;
-}
-
 Result<void> load_cues(const std::string& path, Lexicon& lex) {
   std::ifstream in(path);
   if (!in) return fail("io_error", "cannot open cues file", Location{path});

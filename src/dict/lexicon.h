@@ -215,6 +215,9 @@ struct Lexicon {
 
   std::unordered_map<WordId, uint32_t> word_classes;
   text::TokenRules token_rules;
+  // dyad's own files are written as text: their words are cut like running text (load_native)
+  bool cut_words = false;
+  const text::TokenRules* cut_rules() const { return cut_words ? &token_rules : nullptr; }
   NumberRules numbers;
   DateRules dates;
   Options options;

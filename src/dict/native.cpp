@@ -34,6 +34,7 @@ std::vector<std::string> files_of(const std::string& dir, const std::string& kin
 
 Result<void> load_native(const std::string& data_dir, const std::string& lang, Lexicon& lex) {
   const std::string dirs[] = {data_dir + "/common", data_dir + "/" + lang};
+  lex.cut_words = true;  // "GISCARD_D'ESTAING" matches the tokens "giscard" "d'" "estaing"
   for (const auto& d : dirs)
     for (auto& f : files_of(d, "actors"))
       if (auto r = load_petrarch_actors(f, lex); !r) return r;

@@ -123,7 +123,29 @@ Phrase to_phrase(Lexicon& lex, const std::vector<RawElem>& elems) {
 
 }  // namespace
 
-std::vector<RawElem> split_connected(std::string_view s, uint32_t col0) {
+std::vector<std::string> cut_like_text(const text::TokenRules& rules, std::string_view word) {
+  std::string w = text::fold_word(word);
+  std::vector<std::string> out;
+  if (rules.keep_whole.count(w)) return {w};
+  for (auto& pre : rules.split_prefixes)
+    if (w.size() > pre.size() && w.starts_with(pre)) {
+      out.push_back(pre);
+      w.erase(0, pre.size());
+      break;
+    }
+  std::string tail;
+  for (auto& suf : rules.split_suffixes)
+    if (w.size() > suf.size() && w.ends_with(suf)) {
+      tail = suf;
+      w.resize(w.size() - suf.size());
+      break;
+    }
+  out.push_back(w);
+  if (!tail.empty()) out.push_back(tail);
+  return out;
+}
+
+std::vector<RawElem> split_connected(std::string_view s, uint32_t col0, const text::TokenRules* cut) {
   std::vector<RawElem> out;
   size_t i = 0;
   while (i < s.size()) {
@@ -136,7 +158,16 @@ std::vector<RawElem> split_connected(std::string_view s, uint32_t col0) {
     if (i >= s.size()) break;
     size_t st = i;
     while (i < s.size() && s[i] != ' ' && s[i] != '\t' && s[i] != '_') ++i;
-    out.push_back({std::string(s.substr(st, i - st)), Conn::gap, static_cast<uint32_t>(col0 + st + 1)});
+    std::string_view w = s.substr(st, i - st);
+    if (cut && w.size() > 1 && w.front() != '&') {
+      auto pieces = cut_like_text(*cut, w);
+      for (size_t k = 0; k < pieces.size(); ++k) {
+        if (k) out.back().conn_to_next = Conn::adjacent;
+        out.push_back({std::move(pieces[k]), Conn::gap, static_cast<uint32_t>(col0 + st + 1)});
+      }
+      continue;
+    }
+    out.push_back({std::string(w), Conn::gap, static_cast<uint32_t>(col0 + st + 1)});
   }
   return out;
 }
@@ -202,7 +233,7 @@ Result<void> load_petrarch_verbs(const std::string& path, Lexicon& lex, Flavor f
       auto codes = take_brackets(body, '[', ']', &unclosed);
       if (unclosed || codes.empty())
         return fail("bad_dictionary", "pattern without a [code]", at(path, li, col));
-      auto elems = split_connected(body, static_cast<uint32_t>(col + 1));
+      auto elems = split_connected(body, static_cast<uint32_t>(col + 1), lex.cut_rules());
       synsets.at(path, static_cast<uint32_t>(li + 1));
       auto pat = compile_pattern(lex, synsets, elems, parse_code(codes[0].first));
       if (!pat) {
@@ -309,7 +340,7 @@ Result<void> load_petrarch_actors(const std::string& path, Lexicon& lex) {
   };
 
   auto add_phrase = [&](std::string_view ph, size_t li, size_t col) -> Result<void> {
-    auto elems = split_connected(ph, static_cast<uint32_t>(col));
+    auto elems = split_connected(ph, static_cast<uint32_t>(col), lex.cut_rules());
     if (elems.empty()) return fail("bad_dictionary", "empty actor phrase", at(path, li, col));
     lex.actor_trie.add(to_phrase(lex, elems), static_cast<uint32_t>(cur));
     return {};
@@ -454,7 +485,7 @@ Result<void> load_petrarch_agents(const std::string& path, Lexicon& lex, Flavor 
       if (!sub) expanded.push_back(p);
     }
     for (auto& p : expanded) {
-      auto elems = split_connected(p, static_cast<uint32_t>(col));
+      auto elems = split_connected(p, static_cast<uint32_t>(col), lex.cut_rules());
       if (!elems.empty()) lex.agent_trie.add(to_phrase(lex, elems), idx);
     }
   }
@@ -480,7 +511,7 @@ Result<void> load_petrarch_discards(const std::string& path, Lexicon& lex) {
     d.origin = {file, static_cast<uint32_t>(li + 1)};
     d.phrase = std::string(t);
     lex.discards.push_back(d);
-    auto elems = split_connected(t, 0);
+    auto elems = split_connected(t, 0, lex.cut_rules());
     lex.discard_trie.add(to_phrase(lex, elems), static_cast<uint32_t>(lex.discards.size() - 1));
   }
   return {};

@@ -3,6 +3,8 @@
 // agents with ~ prefixes/suffixes and plural rules, sentence and story discards).
 #pragma once
 
+#include "text/tokenizer.h"
+
 #include <string>
 
 #include "dict/lexicon.h"
@@ -32,6 +34,11 @@ struct RawElem {
   Conn conn_to_next = Conn::gap;
   uint32_t column = 0;  // 1-based column in the source line
 };
-std::vector<RawElem> split_connected(std::string_view s, uint32_t col0);
+// With `cut`, each word is also cut the way the tokenizer cuts running text (elisions and
+// clitics apart: "D'ESTAING" -> "D'" "ESTAING"), its pieces adjacent.
+std::vector<RawElem> split_connected(std::string_view s, uint32_t col0, const text::TokenRules* cut = nullptr);
+
+// A word cut the way the tokenizer cuts running text: "l'intention" -> "l'" "intention".
+std::vector<std::string> cut_like_text(const text::TokenRules& rules, std::string_view word);
 
 }  // namespace dyad::dict

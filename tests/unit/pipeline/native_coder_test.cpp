@@ -30,7 +30,8 @@ class NativeCoder : public ::testing::Test {
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\n";
-    std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n";
+    std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
+                                                 "ROHAN'S_RIDERS [ROHMIL]\n";
     // a cue written as text is cut like text: "it's" is two tokens
     std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n";
     std::ofstream(dir_ / "en" / "agents.txt") << "GOVERNMENT [~GOV]\nTROOPS [~MIL]\nMILITARY [~MIL]\n";
@@ -167,6 +168,16 @@ TEST_F(NativeCoder, APatternsWordsStayWithinAFewWordsOfEachOther) {
 TEST_F(NativeCoder, AnAgentWordInsideAPatternIsNotTheTarget) {
   EXPECT_EQ(code("Gondor renewed military cooperation with Arnor."), (V{"GON ARN 062"}));
   EXPECT_EQ(code("Gondor renewed military cooperation."), V{});
+}
+
+TEST_F(NativeCoder, APassiveWithoutItsDoerCodesNoReversedDyad) {
+  EXPECT_EQ(code("Arnor was attacked by Gondor."), (V{"GON ARN 190"}));
+  EXPECT_EQ(code("Arnor was attacked in Gondor."), V{});
+}
+
+TEST_F(NativeCoder, DictionaryWordsAreCutLikeText) {
+  // "ROHAN'S_RIDERS" is the tokens rohan 's riders, as the text is cut
+  EXPECT_EQ(code("Rohan's riders attacked Arnor."), (V{"ROHMIL ARN 190"}));
 }
 
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
