@@ -192,6 +192,18 @@ class Sentence {
     return base + suf;
   }
 
+  // An agent's role joined to an actor's code. In dyad's own dictionaries an actor that already
+  // has a political role keeps it: "présidente du Rassemblement national" is FRAOPP, not
+  // FRAOPPGOV; "Labour leader" is GBRPTY.
+  std::string with_role(const std::string& base, const std::string& suf) const {
+    if (!opt_.dict.pair_any_code && base.size() >= 6 && !base.starts_with("---")) {
+      static const char* political[] = {"GOV", "OPP", "PTY", "ELI", "LEG"};
+      for (auto r : political)
+        if (suf.starts_with(r)) return base;
+    }
+    return add_suffix(base, suf);
+  }
+
   // Tokens strictly between raw a and b are all "filler" allowed by `ok`.
   bool between(uint32_t a, uint32_t b, uint32_t max, const std::function<bool(uint32_t)>& ok) const {
     if (b < a) return false;
@@ -266,11 +278,11 @@ class Sentence {
             for (auto& p : prefixes) pre += p;
             std::string c = pre + base;
             std::string c_alt = c;
-            for (size_t s = 0; s < suffixes.size(); ++s) c = add_suffix(c, suffixes[s]);
+            for (size_t s = 0; s < suffixes.size(); ++s) c = with_role(c, suffixes[s]);
             u.codes.push_back(c);
             if (!alt_suffixes.empty()) {
-              for (size_t s = 0; s + 1 < suffixes.size(); ++s) c_alt = add_suffix(c_alt, suffixes[s]);
-              for (auto& a : alt_suffixes) u.codes.push_back(add_suffix(c_alt, a));
+              for (size_t s = 0; s + 1 < suffixes.size(); ++s) c_alt = with_role(c_alt, suffixes[s]);
+              for (auto& a : alt_suffixes) u.codes.push_back(with_role(c_alt, a));
             }
           }
         }
@@ -297,7 +309,7 @@ class Sentence {
           if (c && !c->empty()) {
             Unit u{ub, ments_[k].e, {}};
             for (auto& a : *c)
-              for (auto& g : ags) u.codes.push_back(add_suffix(a, g));
+              for (auto& g : ags) u.codes.push_back(with_role(a, g));
             uint32_t end = ments_[k].e;
             size_t j = k + 1;
             // and a person named right after ("le Premier ministre russe Dimitri Medvedev")
@@ -334,7 +346,7 @@ class Sentence {
               for (auto& g : ags) {
                 const auto& ae = agent(ments_[m]);
                 (void)ae;
-                u.codes.push_back(add_suffix(a, g));
+                u.codes.push_back(with_role(a, g));
               }
             units_.push_back(std::move(u));
             m = j;
@@ -345,7 +357,7 @@ class Sentence {
           Unit u{ub, ue, {}};
           // "its troops", "ses conseillers": the agent belongs to the latest actor named before
           std::string owner = ub > b_ && (cls(ub - 1) & dict::kPossDet) ? possessor() : std::string();
-          for (auto& g : ags) u.codes.push_back(owner.empty() ? "---" + g : add_suffix(owner, g));
+          for (auto& g : ags) u.codes.push_back(owner.empty() ? "---" + g : with_role(owner, g));
           units_.push_back(std::move(u));
           m = k;
         }

@@ -159,6 +159,12 @@ TEST_F(NativeCoder, AWordOfAnActorsNameIsNoVerb) {
   EXPECT_EQ(code("Renew Party criticized Arnor."), (V{"GONPTY ARN 111"}));
 }
 
+TEST_F(NativeCoder, AnActorWithAPoliticalRoleKeepsIt) {
+  // the party's government is the party in office, not GONPTYGOV
+  EXPECT_EQ(code("The government of Renew Party criticized Arnor."), (V{"GONPTY ARN 111"}));
+  EXPECT_EQ(code("The government of Gondor criticized Arnor."), (V{"GONGOV ARN 111"}));
+}
+
 TEST_F(NativeCoder, APatternsWordsStayWithinAFewWordsOfEachOther) {
   EXPECT_EQ(code("Gondor criticized Arnor for its policy."), (V{"GON ARN 112"}));
   EXPECT_EQ(code("Gondor criticized Arnor on Monday after a long meeting of the council on fishing policy."),
