@@ -91,7 +91,7 @@ LOOKUPS = [
     ("es", "la granada", []),
     ("en", "Congo", []),
     ("en", "Latin American", []),
-    ("en", "the Washington Post", []),
+    ("en", "the Washington Post", ["USAMED"]),  # a newspaper (actors.orgs.txt), never USAGOV
     ("fr", "l'océan Indien", []),
     ("en", "New Jersey", []),
     ("fr", "il est seul", []),
