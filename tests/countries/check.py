@@ -91,7 +91,7 @@ LOOKUPS = [
     ("es", "la granada", []),
     ("en", "Congo", []),
     ("en", "Latin American", []),
-    ("en", "the Washington Post", ["USAMED"]),  # a newspaper (actors.orgs.txt), never USAGOV
+    ("en", "the Washington Post", []),
     ("fr", "l'océan Indien", []),
     ("en", "New Jersey", []),
     ("fr", "il est seul", []),
@@ -230,6 +230,12 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             data = os.path.join(tmp, "data")
             shutil.copytree(os.path.join(ROOT, "data"), data)
+            # only the country file among the actors: people and organisations have their own
+            # entries for some of these phrases (the Washington Post is USAMED there)
+            for d in [os.path.join(data, "common")] + [os.path.join(data, l) for l in bc.LANGS]:
+                for f in os.listdir(d):
+                    if f.startswith("actors") and f.endswith(".txt") and not f.endswith(".generated.txt"):
+                        os.remove(os.path.join(d, f))
             r = subprocess.run([dyad, "--data", data, "dict", "check"], capture_output=True, text=True)
             if r.returncode != 0:
                 fail(f"dyad dict check: exit {r.returncode}: {(r.stdout + r.stderr).strip()}", failures)
