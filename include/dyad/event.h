@@ -15,6 +15,9 @@ struct ActorRef {
   std::string country;  // first three letters when they name a country/IGO, else empty
   std::string text;     // the words that produced it, as they appear in the text
   uint32_t start = 0, end = 0;
+  // The country was not in the words but taken from the article: an agent with no country
+  // ("le ministre", "police") in an article whose actors are mostly of one country.
+  bool country_inferred = false;
 };
 
 enum class Polarity { asserted, negated };

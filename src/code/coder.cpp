@@ -68,6 +68,9 @@ class Sentence {
     dateline();
     mentions();
     units();
+    for (const auto& u : units_)
+      for (const auto& c : u.codes)
+        if (c.size() >= 3 && !c.starts_with("---")) out_.countries.push_back(c.substr(0, 3));
     comma_clauses();
     activate();
     groups();
@@ -99,6 +102,16 @@ class Sentence {
     return (t.form && lex_.triggers_by_verb.count(t.form)) || (t.lemma && lex_.triggers_by_verb.count(t.lemma));
   }
   bool is_comma(uint32_t raw) const { return is_punct(raw) && norm(raw) == ","; }
+  // A comma between two modifiers of one noun ("complete, full diplomatic ties"): both
+  // neighbours are plain words (lower case, no class, no verb, no actor) and a plain word
+  // follows too. It delimits no clause.
+  bool np_comma(uint32_t r) const {
+    if (!is_comma(r) || r == b_ || r + 2 >= e_) return false;
+    auto plain = [&](uint32_t k) {
+      return !is_punct(k) && !toks_[k].capitalised && !is_trigger(k) && cls(k) == 0 && !in_mention(k);
+    };
+    return plain(r - 1) && plain(r + 1) && plain(r + 2);
+  }
   bool dead(uint32_t raw) const { return deleted_[raw - b_]; }
   void trace(std::string s) {
     if (opt_.trace) out_.trace.push_back(std::move(s));
@@ -327,18 +340,33 @@ class Sentence {
           std::vector<std::string> actors;
           size_t j = k;
           uint32_t end = ue;
+          // after the first member and after each member joined by a conjunction: where a list
+          // may end. "presidente de México, Enrique Peña Nieto," is an apposition, not a list.
+          struct Stop { size_t n_actors, j; uint32_t end; };
+          std::vector<Stop> stops;
+          bool joined_by_conj = true;
           for (;;) {
             auto* c = actor_codes(ments_[j]);
             if (c)
               for (auto& x : *c) actors.push_back(x);
             end = ments_[j].e;
             ++j;
+            if (joined_by_conj) stops.push_back({actors.size(), j, end});
             if (j < M && !ments_[j].agent &&
                 between(end, ments_[j].b, 3, [&](uint32_t t) {
                   return is_comma(t) || (cls(t) & (dict::kConjunction | dict::kDeterminer));
-                }) && ments_[j].b > end)
+                }) && ments_[j].b > end) {
+              joined_by_conj = false;
+              for (uint32_t t = end; t < ments_[j].b; ++t)
+                if (cls(t) & dict::kConjunction) joined_by_conj = true;
               continue;
+            }
             break;
+          }
+          if (opt_.dict.clause_members && !stops.empty() && stops.back().j != j) {
+            actors.resize(stops.back().n_actors);
+            j = stops.back().j;
+            end = stops.back().end;
           }
           if (!actors.empty()) {
             Unit u{ub, end, {}};
@@ -393,7 +421,7 @@ class Sentence {
     const auto& o = opt_.dict;
     std::vector<uint32_t> commas;
     for (uint32_t i = b_; i < e_; ++i)
-      if (is_comma(i) && !dead(i)) commas.push_back(i);
+      if (is_comma(i) && !dead(i) && !np_comma(i)) commas.push_back(i);
     if (commas.empty()) return;
     auto words = [&](uint32_t a, uint32_t b) {
       int n = 0;
@@ -454,6 +482,7 @@ class Sentence {
       const Group first = g;
       Group last_conj = g;
       size_t last_conj_j = 0;
+      bool bare_conj = false;
       while (j < live.size()) {
         uint32_t a = g.ae, z = static_cast<uint32_t>(pos_[live[j]->b - b_]);
         bool sep = false, conj = false;
@@ -467,6 +496,11 @@ class Sentence {
           ok = false;
         }
         if (!ok || !sep || fill > 4 || commas > 1) break;
+        // "A and B, and C and D": a pair joined by a bare conjunction is complete; a comma after
+        // it starts another compound
+        if (commas > 0 && bare_conj) break;
+        if (conj && opt_.dict.clause_members && verb_follows(*live[j]) && verb_before(g.ab)) break;
+        if (conj && commas == 0) bare_conj = true;
         g.ae = static_cast<uint32_t>(pos_[live[j]->e - 1 - b_]) + 1;
         g.e = live[j]->e;
         for (auto& c : live[j]->codes) g.codes.push_back(c);
@@ -493,6 +527,28 @@ class Sentence {
     }
   }
 
+  // A verb right after the unit (or after one more plain word: "Moscow quickly deployed").
+  bool verb_follows(const Unit& u) const {
+    int32_t p = pos_[u.e - 1 - b_];
+    if (p == kNone) return false;
+    for (uint32_t q = static_cast<uint32_t>(p) + 1; q < A_.size() && q <= static_cast<uint32_t>(p) + 2; ++q) {
+      uint32_t r = raw(q);
+      if (is_punct(r) || in_mention(r)) return false;
+      if (is_trigger(r)) return true;
+      if (cls(r)) return false;
+    }
+    return false;
+  }
+  // A verb stands before active position p in its clause (back to punctuation or a clause-start word).
+  bool verb_before(uint32_t p) const {
+    for (uint32_t q = p; q-- > 0;) {
+      uint32_t r = raw(q);
+      if (is_punct(r) || (cls(r) & dict::kClauseStart)) return false;
+      if (is_trigger(r) && !in_mention(r)) return true;
+    }
+    return false;
+  }
+
   // ---- clauses ------------------------------------------------------------
   void clauses() {
     clause_.assign(A_.size(), 0);
@@ -506,7 +562,7 @@ class Sentence {
         auto n = norm(r);
         if (n == "," || n == ";" || n == ":" || n == "(" || n == ")") boundary = true;
         // a comma inside a compound is not a boundary
-        if (n == "," && inside_group(p)) boundary = false;
+        if (n == "," && (inside_group(p) || np_comma(r))) boundary = false;
       } else if ((cls(r) & dict::kConjunction) && !inside_group(p)) {
         for (uint32_t q = p + 1; q < A_.size() && q <= p + 2; ++q)
           if (is_trigger(raw(q))) { boundary = true; break; }
@@ -529,6 +585,10 @@ class Sentence {
 
   // ---- verbs --------------------------------------------------------------
   void candidates() {
+    for (uint32_t r = b_; r < e_; ++r) {
+      if (toks_[r].form) sent_mask_.add(toks_[r].form);
+      if (toks_[r].lemma) sent_mask_.add(toks_[r].lemma);
+    }
     for (uint32_t p = 0; p < A_.size(); ++p) {
       uint32_t r = raw(p);
       if (is_punct(r)) continue;
@@ -575,6 +635,10 @@ class Sentence {
       if (c & dict::kPossessive) return k <= 2;
       if (c & dict::kDeterminer) return true;
       if (is_punct(r) || is_trigger(r) || c) return false;
+      // "este viernes declararon": a day or month name is no adjective of a noun
+      const auto& d = lex_.dates;
+      for (WordId w : {toks_[r].form, toks_[r].lemma})
+        if (w && (d.weekdays.count(w) || d.months.count(w))) return false;
     }
     return false;
   }
@@ -595,6 +659,13 @@ class Sentence {
   // Returns the far end position, or kNone.
   int32_t synset_at(const dict::Synset& s, uint32_t p, int dir, uint32_t lo_bound, uint32_t hi_bound,
                     uint32_t* words = nullptr) const {
+    {  // no phrase of the synset starts (or, leftwards, ends) with this token's form or lemma
+      dict::WordMask t;
+      const auto& tok = toks_[raw(p)];
+      if (tok.form) t.add(tok.form);
+      if (tok.lemma) t.add(tok.lemma);
+      if (!t.intersects(dir > 0 ? s.first_words : s.last_words)) return kNone;
+    }
     for (const auto& ph : s.phrases) {
       int32_t end = phrase_at(ph, p, dir, lo_bound, hi_bound);
       if (end != kNone) {
@@ -676,6 +747,10 @@ class Sentence {
             b = save;
             return false;  // roles bind the nearest actor only
           }
+          // own dictionaries: "*_A_+" on "criticó a la OTAN": an article may stand before the actor
+          if (!gap && opt_.dict.role_skips_determiner && dir > 0 && (cls(raw(static_cast<uint32_t>(q))) & dict::kDeterminer) &&
+              !is_punct(raw(static_cast<uint32_t>(q))))
+            continue;
           if (!gap) break;
         }
         return false;
@@ -715,12 +790,6 @@ class Sentence {
     return true;
   }
 
-  // Placeholder codes such as "+++" or "###" (no digit) mark patterns that are not in use.
-  static bool active_code(const dict::EventCode& c) {
-    if (c.null()) return true;
-    return std::any_of(c.fwd.begin(), c.fwd.end(), [](char x) { return x >= '0' && x <= '9'; });
-  }
-
   Choice choose(uint32_t ci) const {
     const Candidate& c = cands_[ci];
     const auto& trig = lex_.triggers[c.trigger];
@@ -747,7 +816,11 @@ class Sentence {
       for (uint32_t pi : lex_.blocks[bi].patterns) {
         const auto& pat = lex_.patterns[pi];
         if (best.ok && pat.weight * 64 + 63 <= best_score) break;
-        if (!active_code(pat.code)) continue;
+        if (!pat.active || !sent_mask_.covers(pat.need)) continue;  // a literal word it needs is absent
+        if (std::any_of(pat.need_synsets.begin(), pat.need_synsets.end(), [&](uint32_t id) {
+              return !sent_mask_.intersects(lex_.synsets[id].first_words);
+            }))
+          continue;  // no phrase of one of its synsets can start in this sentence
         Bindings b;
         if (match(pat, c, b)) {
           uint32_t score = pat.weight * 64 + std::min<uint32_t>(63, b.synset_words);
@@ -783,6 +856,30 @@ class Sentence {
         return static_cast<int32_t>(g);
     }
     return kNone;
+  }
+
+  // Active positions [from, to) hold only punctuation, weekdays, months and relative day
+  // phrases ("today", "this morning") of dates.txt; and function words when `function`.
+  bool time_words_only(uint32_t from, uint32_t to, bool function = false) const {
+    const auto& d = lex_.dates;
+    auto listed = [&](const std::unordered_map<WordId, int>& m, uint32_t r) {
+      return (toks_[r].form && m.count(toks_[r].form)) || (toks_[r].lemma && m.count(toks_[r].lemma));
+    };
+    for (uint32_t p = from; p < to;) {
+      uint32_t r = raw(p);
+      if (is_punct(r) || listed(d.weekdays, r) || listed(d.months, r)) { ++p; continue; }
+      if (function && (cls(r) & (dict::kFunction | dict::kDeterminer | dict::kClauseStart))) { ++p; continue; }
+      uint32_t n = 0;
+      for (const auto& [ph, days] : d.relative) {
+        if (ph.empty() || p + ph.size() > to) continue;
+        bool all = true;
+        for (size_t k = 0; all && k < ph.size(); ++k) all = word_is(raw(p + static_cast<uint32_t>(k)), ph[k].word);
+        if (all) { n = static_cast<uint32_t>(ph.size()); break; }
+      }
+      if (n == 0) return false;
+      p += n;
+    }
+    return true;
   }
 
   // The country of the latest actor before the current unit (this sentence, else the previous
@@ -841,6 +938,14 @@ class Sentence {
     return static_cast<int32_t>(groups_.size() - 1);
   }
 
+  // Clause c opens with a comma and a plain word (no class, no actor, lower case): "almost".
+  bool adverbial_clause(uint32_t c) const {
+    uint32_t p = clause_start_[c];
+    if (!is_comma(raw(p)) || p + 1 >= clause_end(c)) return false;
+    uint32_t r = raw(p + 1);
+    return !is_punct(r) && !toks_[r].capitalised && cls(r) == 0 && !in_mention(r) && !is_trigger(r);
+  }
+
   uint32_t clause_end(uint32_t c) const {
     return c + 1 < clause_start_.size() ? clause_start_[c + 1] : static_cast<uint32_t>(A_.size());
   }
@@ -879,6 +984,7 @@ class Sentence {
     }
     // One event verb per clause: the first that codes.
     std::vector<bool> clause_done(clause_start_.size(), false);
+    std::vector<bool> clause_coded(clause_start_.size(), false);
     for (size_t i = 0; i < choices.size(); ++i) {
       const auto& c = cands_[choices[i].cand];
       if (drop[i]) {
@@ -896,11 +1002,22 @@ class Sentence {
         clause_done[cl] = true;
         continue;
       }
+      // PETRARCH: a comma clause that opens with an adverbial ("Arnor restored ties with Gondor,
+      // almost five years after crowds burned down its embassy") hangs inside the coded clause
+      // before it, and PETRARCH-2 codes only the verb it hangs on
+      if (opt_.dict.nested_comma_clauses && cl > 0 && clause_coded[cl - 1] && adverbial_clause(cl)) {
+        trace(fmt::format("verb: '{}' skipped: its comma clause hangs on the coded clause before it", words(c.ab, c.ae)));
+        clause_done[cl] = clause_coded[cl] = true;
+        continue;
+      }
       // the clause's first coding verb decides it, whether or not it finds its actors
-      if (!emit(choices[i], cl))
+      if (emit(choices[i], cl)) clause_coded[cl] = true;
+      else
         trace(fmt::format("verb: '{}' codes nothing: {}", words(c.ab, c.ae),
-                          why_not_ == 1 ? "no source actor found" : why_not_ == 2 ? "no target actor found"
-                                                                                  : "no actor found"));
+                          why_not_ == 1   ? "no source actor found"
+                          : why_not_ == 2 ? "no target actor found"
+                          : why_not_ == 4 ? "no target, and no object after the verb but a time word"
+                                          : "no actor found"));
       clause_done[cl] = true;
     }
   }
@@ -925,7 +1042,10 @@ class Sentence {
     // the target may sit after the pattern's last word, or in a following "that" clause
     uint32_t hcl = std::max(cl, clause_[std::max(b.hi, c.ae - 1)]);
     uint32_t tend = clause_end(hcl);
-    for (uint32_t k = hcl + 1; k < clause_start_.size() && clause_sub_[k]; ++k) tend = clause_end(k);
+    // (PETRARCH) ... only when nothing but function and time words follow the verb in its own
+    // clause: "shot at US military officers while in detention in Afghanistan" has an object
+    const bool bare = !opt_.dict.object_stops_subclause || time_words_only(std::max<uint32_t>(c.ae, b.hi + 1), tend, true);
+    for (uint32_t k = hcl + 1; bare && k < clause_start_.size() && clause_sub_[k]; ++k) tend = clause_end(k);
     bool pronoun_subject = false;
     for (uint32_t p = cstart; p < c.ab; ++p)
       if ((cls(raw(p)) & dict::kPronoun) && !(cls(raw(p)) & dict::kDeterminer)) pronoun_subject = true;
@@ -934,8 +1054,13 @@ class Sentence {
       if (src == kNone && pronoun_subject && opt_.dict.resolve_pronouns) src = antecedent(cstart, consumed);
       // an unresolved pronoun subject ("he said") is not the previous clause's subject
       for (int32_t k = static_cast<int32_t>(cl) - 1; src == kNone && !pronoun_subject && k >= 0; --k) {
-        uint32_t ks = clause_start_[static_cast<size_t>(k)];
-        src = first_group_in(ks, clause_end(static_cast<uint32_t>(k)), consumed);
+        uint32_t ks = clause_start_[static_cast<size_t>(k)], ke = clause_end(static_cast<uint32_t>(k));
+        // own dictionaries: "han asesinado a dos alcaldes, secuestrado a tres periodistas": the
+        // clause before lends its subject (what stands before its verb), never its object
+        if (opt_.dict.clause_members)
+          for (const auto& cd : cands_)
+            if (cd.ab >= ks && cd.ab < ke && !cd.nominal) { ke = cd.ab; break; }
+        src = first_group_in(ks, ke, consumed);
       }
     }
     if (tgt == kNone && !pairs_within) {
@@ -968,6 +1093,13 @@ class Sentence {
     }
     why_not_ = pairs_within ? 0 : src == kNone ? (tgt == kNone ? 3 : 1) : (tgt == kNone ? 2 : 0);
     if (src == kNone && tgt == kNone && !pairs_within) return false;
+    // An event with no target still needs an object: a verb followed in its clause by nothing
+    // but a time word ("a Bree official said today") codes nothing.
+    if (tgt == kNone && !pairs_within && !opt_.dict.require_dyad &&
+        time_words_only(std::max<uint32_t>(c.ae, b.hi + 1), cend)) {
+      why_not_ = 4;
+      return false;
+    }
     if (tgt == kNone && src != kNone && groups_[static_cast<size_t>(src)].codes.size() > 1 && !pairs_within &&
         opt_.dict.require_dyad && (opt_.dict.pair_any_code || mutual(ch.code.fwd)))
       pairs_within = true;  // "Gondor and Osgiliath have renewed ties": between the members
@@ -1031,7 +1163,7 @@ class Sentence {
       if (gr.codes.size() < 2) return false;
       for (size_t i = 0; i < gr.codes.size(); ++i)
         for (size_t j = 0; j < gr.codes.size(); ++j) {
-          if (i == j || gr.codes[i] == gr.codes[j]) continue;
+          if (i == j || gr.codes[i] == gr.codes[j] || self_reference(gr.codes[i], gr.codes[j])) continue;
           bool fwd = i < j;
           const std::string& code = fwd || ch.code.rev.empty() ? ch.code.fwd : ch.code.rev;
           make(gr.codes[i], gr.b, gr.e, gr.codes[j], gr.b, gr.e, code);
@@ -1105,12 +1237,18 @@ class Sentence {
   // cue ("selon", "according to") holds for the whole sentence.
   void cue_scan(uint32_t from, const Candidate& c, Polarity& pol, Modality& mod, int32_t& report_at) const {
     if (lex_.cue_trie.size() == 0) return;
-    uint32_t n = static_cast<uint32_t>(A_.size());
-    for (uint32_t p = 0; p < n; ++p) {
-      uint32_t last;
-      int64_t k = lex_.cue_trie.longest(toks_, raw(p), e_, last);
-      if (k < 0) continue;
+    // "not only", "no solo": a negation cue inside such a phrase negates nothing
+    auto cancelled = [&](uint32_t p) {
+      for (const auto& h : cue_hits())
+        if (lex_.cues[static_cast<size_t>(h.k)].cue == dict::Cue::not_negation && raw(h.p) <= raw(p) && raw(p) <= h.last)
+          return true;
+      return false;
+    };
+    for (const auto& h : cue_hits()) {
+      const uint32_t p = h.p, last = h.last;
+      const int64_t k = h.k;
       dict::Cue cue = lex_.cues[static_cast<size_t>(k)].cue;
+      if ((cue == dict::Cue::negation || cue == dict::Cue::negation_after) && cancelled(p)) continue;
       bool before = p >= from && p < c.ab;
       bool just_after = p >= c.ae && p < c.ae + 3;
       switch (cue) {
@@ -1119,6 +1257,7 @@ class Sentence {
         case dict::Cue::denial: if (before) mod = Modality::denied; break;
         case dict::Cue::intent: if (before && mod == Modality::fact) mod = Modality::intent; break;
         case dict::Cue::hypothetical: if (before && mod == Modality::fact) mod = Modality::hypothetical; break;
+        case dict::Cue::not_negation: break;
         case dict::Cue::report:
           if (mod == Modality::fact) mod = Modality::reported;
           if (report_at == kNone) report_at = static_cast<int32_t>(pos_[last - b_] >= 0 ? pos_[last - b_] : p);
@@ -1126,6 +1265,25 @@ class Sentence {
       }
     }
   }
+
+  // The cue phrases of the sentence, found once (every coded clause consults them).
+  struct CueHit {
+    uint32_t p, last;
+    int64_t k;
+  };
+  const std::vector<CueHit>& cue_hits() const {
+    if (!cue_hits_ready_) {
+      cue_hits_ready_ = true;
+      for (uint32_t p = 0; p < A_.size(); ++p) {
+        uint32_t last;
+        int64_t k = lex_.cue_trie.longest(toks_, raw(p), e_, last);
+        if (k >= 0) cue_hits_.push_back({p, last, k});
+      }
+    }
+    return cue_hits_;
+  }
+  mutable std::vector<CueHit> cue_hits_;
+  mutable bool cue_hits_ready_ = false;
 
   const Lexicon& lex_;
   const text::Tokenized& doc_;
@@ -1146,7 +1304,8 @@ class Sentence {
   std::vector<uint32_t> clause_start_;
   std::vector<bool> clause_sub_;  // the clause opens with "that", "which"...: objects may lie in it
   std::vector<Candidate> cands_;
-  int why_not_ = 0;  // for the trace: 1 no source, 2 no target, 3 neither
+  int why_not_ = 0;  // for the trace: 1 no source, 2 no target, 3 neither, 4 no object
+  dict::WordMask sent_mask_;  // every form and lemma of the sentence
 };
 
 }  // namespace

@@ -43,6 +43,7 @@ struct SentenceResult {
   bool dateline = false;
   uint32_t discard_origin_file = 0, discard_origin_line = 0;
   Antecedent last_actor;  // for the next sentence's pronouns
+  std::vector<std::string> countries;  // country part of every actor named (the article's home country)
   // For `dyad explain`: what each stage found.
   std::vector<std::string> trace;
 };

@@ -79,6 +79,11 @@ Result<void> SynsetBuilder::finish(const std::string& path) {
     // longest phrases first so a synset match takes the longest alternative
     auto& v = resolved[i];
     std::stable_sort(v.begin(), v.end(), [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
+    for (const auto& ph : v)
+      if (!ph.empty()) {
+        lex_.synsets[base_ + i].first_words.add(ph.front().word);
+        lex_.synsets[base_ + i].last_words.add(ph.back().word);
+      }
     lex_.synsets[base_ + i].phrases = std::move(v);
   }
   return {};
@@ -127,6 +132,18 @@ Result<Pattern> compile_pattern(Lexicon& lex, SynsetBuilder& synsets, const std:
     p.upper.push_back(*pe);
   }
   p.weight = static_cast<uint32_t>(p.lower.size() + p.upper.size());
+  for (const auto* side : {&p.lower, &p.upper})
+    for (const auto& e : *side) {
+      if (e.kind == PK::synset) p.need_synsets.push_back(e.synset);
+      if (e.kind == PK::word && e.word != kNoWord) {
+        WordMask m;
+        m.add(e.word);
+        for (size_t i = 0; i < 4; ++i) p.need[i] |= m.bits[i];
+      }
+    }
+  // a placeholder code with no digit ("+++", "###") marks a pattern not in use
+  p.active = p.code.null() ||
+             std::any_of(p.code.fwd.begin(), p.code.fwd.end(), [](char x) { return x >= '0' && x <= '9'; });
   return p;
 }
 

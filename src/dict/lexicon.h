@@ -4,6 +4,7 @@
 // dyad's own), then shared read-only by every thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -99,6 +100,22 @@ struct PElem {
   uint32_t synset = 0;
 };
 
+// A 256-bit set of words: a pattern's literal words, or every form and lemma of a sentence.
+struct WordMask {
+  std::array<uint64_t, 4> bits{};
+  void add(uint32_t w) {
+    uint32_t h = (w * 0x9E3779B1u) >> 24;
+    bits[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+  bool intersects(const WordMask& o) const {
+    return (bits[0] & o.bits[0]) | (bits[1] & o.bits[1]) | (bits[2] & o.bits[2]) | (bits[3] & o.bits[3]);
+  }
+  // every word of `need` may be in this set
+  bool covers(const std::array<uint64_t, 4>& need) const {
+    return !((need[0] & ~bits[0]) | (need[1] & ~bits[1]) | (need[2] & ~bits[2]) | (need[3] & ~bits[3]));
+  }
+};
+
 struct Pattern {
   std::vector<PElem> lower;  // before the verb, nearest first
   std::vector<PElem> upper;  // after the verb, nearest first
@@ -106,7 +123,13 @@ struct Pattern {
   Origin origin;
   std::string text;
   uint32_t weight = 0;  // literal elements: more specific patterns are tried first
+  // Prefilter: one bit (word_bit) per literal word the pattern needs; a sentence lacking any
+  // of them cannot match. And whether the code is in use ("+++" placeholders are not).
+  std::array<uint64_t, 4> need{};
+  std::vector<uint32_t> need_synsets;  // each needs one of its phrases' first words
+  bool active = true;
 };
+
 
 struct VerbBlock {
   std::string name;
@@ -129,10 +152,13 @@ struct VerbTrigger {
 struct Synset {
   std::string name;
   std::vector<Phrase> phrases;
+  WordMask first_words;  // the first word of every phrase: a sentence with none cannot match
+  WordMask last_words;   // the last word of every phrase (matching leftwards starts there)
 };
 
 // Cue phrases that change how a clause is read.
-enum class Cue : uint8_t { negation, negation_after, denial, intent, hypothetical, report };
+// not_negation: a phrase that holds a negation cue without negating ("not only", "no solo").
+enum class Cue : uint8_t { negation, negation_after, denial, intent, hypothetical, report, not_negation };
 
 struct CueEntry {
   Cue cue;
@@ -184,6 +210,19 @@ struct Options {
   // Words of a pattern joined by a space may have at most this many words between them
   // (0 = any number, as PETRARCH does).
   int word_gap = 0;
+  // A comma clause opening with an adverbial ("..., almost five years after X did Y") is
+  // not coded when the clause before it is (PETRARCH-2 codes the verb it hangs on only).
+  bool nested_comma_clauses = false;
+  // The target may be looked for in a following "that"/"while" clause only when nothing but
+  // function and time words follow the verb in its own clause (PETRARCH-2 takes the verb's object).
+  bool object_stops_subclause = false;
+  // A role element ($ + %) joined by `_` may skip determiners before its actor ("*_A_+" on
+  // "criticó a la OTAN"); PETRARCH's patterns spell such words out.
+  bool role_skips_determiner = false;
+  // "A shot down a Russian jet and Moscow deployed missiles": a member followed by a verb of
+  // its own, after a verb of the clause, starts a clause and joins no compound; a verb
+  // coordinated without a subject takes the subject of the clause before, not its object.
+  bool clause_members = false;
   int comma_min = 2, comma_max = 8;    // comma clauses inside the sentence to drop
   int comma_bmin = 0, comma_bmax = 0;  // at the beginning
   int comma_emin = 0, comma_emax = 0;  // at the end

@@ -52,6 +52,7 @@ void actor_json(std::string& o, const ActorRef& a) {
   key(o, "code"); append_json_string(o, a.code);
   o += ","; key(o, "country"); append_json_string(o, a.country);
   o += ","; key(o, "text"); append_json_string(o, a.text);
+  if (a.country_inferred) o += ",\"country_inferred\":true";
   o += fmt::format(",\"start\":{},\"end\":{}}}", a.start, a.end);
 }
 

@@ -76,5 +76,14 @@ check "and writes nothing" test ! -s "$T/none"
 "$DYAD" dict check >/dev/null; rc=$?
 check "own dictionaries check" test "$rc" -eq 0
 
+# 8. dict stats: every language covers all 20 roots and at least 90 % of the 3-digit codes
+"$DYAD" dict stats > "$T/stats"; rc=$?
+check "dict stats exits 0" test "$rc" -eq 0
+for l in en es fr; do
+  check "stats: $l covers every root and >= 90% of 3-digit codes" awk -v l="$l" '
+    $1 == l { split($11, r, "/"); split($12, b, "/"); ok = (r[1] == 20 && b[1] >= 0.9 * b[2]) }
+    END { exit ok ? 0 : 1 }' "$T/stats"
+done
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

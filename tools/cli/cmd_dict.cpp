@@ -39,13 +39,14 @@ void add_dict(CLI::App& app, Common& c) {
       std::cerr << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(1);
     }
-    std::cout << fmt::format("{:<5} {:>8} {:>7} {:>7} {:>7} {:>7} {:>9} {:>8} {:>8} {:>6} {:>12}\n", "lang",
-                             "phrases", "actors", "dated", "agents", "blocks", "vforms", "patterns", "discards", "cues",
-                             "CAMEO codes");
+    std::cout << fmt::format("{:<5} {:>8} {:>7} {:>7} {:>7} {:>7} {:>9} {:>8} {:>8} {:>6} {:>6} {:>8} {:>10}\n",
+                             "lang", "phrases", "actors", "dated", "agents", "blocks", "vforms", "patterns", "discards",
+                             "cues", "roots", "3-digit", "all codes");
     for (auto& s : (*engine)->stats())
-      std::cout << fmt::format("{:<5} {:>8} {:>7} {:>7} {:>7} {:>7} {:>9} {:>8} {:>8} {:>6} {:>5}/{:<6}\n", s.lang,
-                               s.actor_phrases, s.actors, s.dated_actors, s.agents, s.verb_blocks, s.verb_forms, s.patterns,
-                               s.discards, s.cues, s.codes_used, s.codes_in_table);
+      std::cout << fmt::format("{:<5} {:>8} {:>7} {:>7} {:>7} {:>7} {:>9} {:>8} {:>8} {:>6} {:>3}/20 {:>4}/{:<3} {:>5}/{:<4}\n",
+                               s.lang, s.actor_phrases, s.actors, s.dated_actors, s.agents, s.verb_blocks, s.verb_forms, s.patterns,
+                               s.discards, s.cues, s.roots_used, s.base_used, s.base_in_table, s.codes_used,
+                               s.codes_in_table);
   });
 }
 

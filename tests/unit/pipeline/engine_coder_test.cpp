@@ -178,4 +178,40 @@ TEST_F(Coder, EventIdsAreStable) {
   EXPECT_EQ(a.events[0].id, b.events[0].id);
 }
 
+TEST_F(Coder, APairJoinedByAConjunctionEndsAtTheNextComma) {
+  // "Arnor and Rohan, and Mordor and Rohan": two compounds; the verb's target is the first
+  EXPECT_EQ(code("Gondor condemned Arnor and Rohan, and Mordor and Rohan."), (V{"GON ARN 122", "GON ROH 122"}));
+}
+
+TEST_F(Coder, AVerbWithAnObjectTakesNoTargetFromTheClauseAfter) {
+  // "the soldiers" is the object: Rohan, in the "while" clause, is not the target
+  EXPECT_EQ(code("Gondor condemned the soldiers while in Rohan."), V{});
+}
+
+TEST_F(Coder, ACommaBetweenTwoModifiersSplitsNoClause) {
+  EXPECT_EQ(code("Gondor condemned strong, clear acts of Arnor."), (V{"GON ARN 122"}));
+}
+
+TEST_F(Coder, AnAdverbialCommaClauseAfterACodedClauseIsNotCoded) {
+  EXPECT_EQ(code("Gondor condemned Arnor, almost a year after Rohan attacked Mordor."), (V{"GON ARN 122"}));
+  // when the clause before codes nothing, it is coded
+  EXPECT_EQ(code("Gondor is tired, almost a year after Rohan attacked Mordor."), (V{"ROH MOR 190"}));
+}
+
+TEST_F(Coder, WithoutRequireDyadAVerbFollowedByATimeWordAloneCodesNothing) {
+  EngineOptions o = engine_->options();
+  o.require_dyad = false;
+  auto run = [&](const std::string& text) {
+    Doc d;
+    d.id = "t";
+    d.lang = "en";
+    d.text = text;
+    std::vector<std::string> out;
+    for (auto& e : engine_->code(d, o).value().events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
+    return out;
+  };
+  EXPECT_EQ(run("Rohan condemned today."), V{});
+  EXPECT_EQ(run("Rohan condemned on Monday."), (V{"ROH --- 122"}));
+}
+
 }  // namespace

@@ -29,12 +29,16 @@ class NativeCoder : public ::testing::Test {
     std::ofstream(dir_ / "en" / "lexicon.tsv") << "accord\taccord\tNOUN\naccord\taccorder\tVERB\n"
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
-                                                  "criticized\tcriticize\tVERB\n";
+                                                  "criticized\tcriticize\tVERB\nsupports\tsupport\tVERB\n"
+                                                  "kidnapped\tkidnap\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
-                                                 "ROHAN'S_RIDERS [ROHMIL]\n";
+                                                 "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
+                                                 "COUNCIL [IGOCOU]\n";
     // a cue written as text is cut like text: "it's" is two tokens
-    std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n";
-    std::ofstream(dir_ / "en" / "agents.txt") << "GOVERNMENT [~GOV]\nTROOPS [~MIL]\nMILITARY [~MIL]\n";
+    std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n"
+                                                                "not-negation | not merely\n";
+    std::ofstream(dir_ / "en" / "agents.txt") << "GOVERNMENT [~GOV]\nTROOPS [~MIL]\nMILITARY [~MIL]\n"
+                                                 "PRESIDENT [~GOV]\n";
     std::ofstream(dir_ / "en" / "verbs.txt") << R"(
 --- ATTACK [190] ---
 ATTACK
@@ -57,6 +61,13 @@ COOPERATION
 --- CONSULT [040] ---
 CONSULT
 - * &WITH + [041]
+--- SUPPORT [051] ---
+SUPPORT
+- *_TO_+ [057]
+--- KIDNAP [181] ---
+KIDNAP
+--- APOLOGIZE [055] ---
+APOLOGIZE
 )";
     // a second verbs file defines a synset of the same name: synsets are local to their file
     std::ofstream(dir_ / "en" / "verbs.more.txt") << R"(
@@ -186,9 +197,56 @@ TEST_F(NativeCoder, DictionaryWordsAreCutLikeText) {
   EXPECT_EQ(code("Rohan's riders attacked Arnor."), (V{"ROHMIL ARN 190"}));
 }
 
+TEST_F(NativeCoder, AnAgentWithNoCountryTakesTheArticlesHomeCountry) {
+  auto r = run("Gondor voted. Gondor counted. The government criticized Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "GONGOV");
+  EXPECT_TRUE(r.events[0].source.country_inferred);
+  EXPECT_FALSE(r.events[0].target.country_inferred);
+  // no country holds more than half of the article's mentions: the agent stays bare
+  EXPECT_EQ(code("Gondor voted. Rohan counted. The government criticized Arnor."), (V{"---GOV ARN 111"}));
+}
+
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
   // "accord" is a noun before it is a form of the verb "accorder": no 057 event
   EXPECT_EQ(code("Gondor accord Arnor."), V{});
+}
+
+TEST_F(NativeCoder, AMemberFollowedByAVerbOfItsOwnStartsAClause) {
+  // "Gondorian and Rohan" is no compound target: Rohan is the subject of "condemned"
+  EXPECT_EQ(code("Arnor attacked a Gondorian ship and Rohan condemned Arnor."), (V{"ARN GON 190", "ROH ARN 122"}));
+  // a compound subject before its verb stays one
+  EXPECT_EQ(code("Gondor and Arnor renewed ties."), (V{"ARN GON 050", "GON ARN 050"}));
+}
+
+TEST_F(NativeCoder, ARoleAfterAnAdjacentWordMaySkipAnArticle) {
+  EXPECT_EQ(code("Arnor supports to Gondor."), (V{"ARN GON 057"}));
+  EXPECT_EQ(code("Arnor supports to the Gondor."), (V{"ARN GON 057"}));
+}
+
+TEST_F(NativeCoder, ANotNegationCueCancelsTheNegationItHolds) {
+  // the test pack's cues.txt gains "not-negation | not merely"; "not" stays a negation
+  auto r = run("Gondor not merely criticized Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].polarity, Polarity::asserted);
+  r = run("Gondor not criticized Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].polarity, Polarity::negated);
+}
+
+TEST_F(NativeCoder, AnAppositionIsNoCompoundAndCodesNoSelfDyad) {
+  // "the president of Gondor, Aragorn," is one person: no GONGOV <-> GONELI pair
+  EXPECT_EQ(code("The president of Gondor, Aragorn, apologize."), V{});
+  // a list of actors after "of" still distributes
+  EXPECT_EQ(code("The president of Gondor, Arnor and Rohan condemned the council."),
+            (V{"ARNGOV IGOCOU 122", "GONGOV IGOCOU 122", "ROHGOV IGOCOU 122"}));
+}
+
+TEST_F(NativeCoder, AVerbWithoutASubjectDoesNotTakeTheObjectBeforeAsSource) {
+  // "kidnapped" has no subject of its own: the object of "attacked" is not its source
+  EXPECT_EQ(code("Bandits attacked Gondor, kidnapped Arnor."), V{});
+  // the subject of the clause before is
+  EXPECT_EQ(code("Rohan attacked Gondor, kidnapped Arnor."), (V{"ROH ARN 181", "ROH GON 190"}));
 }
 
 }  // namespace
