@@ -18,3 +18,4 @@ echo
 rm -f out/seeds.db out/seeds.db-wal out/seeds.db-shm
 ./build/dyad ingest "$SEEDS"/*.txt --db out/seeds.db -q
 ./build/dyad query --db out/seeds.db --limit 0
+echo; echo "Explore them in a browser: build/dyad serve --db out/seeds.db  (then open http://127.0.0.1:8080/)"

@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3
+  libcpp-httplib-dev chromium wrk curl
 )
 
 missing=()
@@ -30,6 +31,17 @@ fi
 for gen in scripts/build-lexicons.sh scripts/build-countries.sh; do
   [ -f "$gen" ] && bash "$gen"
 done
+
+# The dashboard of `dyad serve`: front-end libraries from npm (pinned in web/package-lock.json),
+# bundled by esbuild into web/dist/, which the dyad binary serves (no CDN). Skipped when fresh.
+if [ -f web/package.json ]; then
+  if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    (cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/build.mjs web/package-lock.json -newer web/dist/index.html 2>/dev/null | head -1)" ]; then
+    node web/build.mjs
+  fi
+fi
 
 BUILD_TYPE="${DYAD_BUILD_TYPE:-Release}"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null

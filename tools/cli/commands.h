@@ -19,6 +19,7 @@ void add_eval(CLI::App& app, Common& c);
 void add_explain(CLI::App& app, Common& c);
 void add_dict(CLI::App& app, Common& c);
 void add_store_commands(CLI::App& app, Common& c);
+void add_serve(CLI::App& app, Common& c);
 void add_sentences(CLI::App& app, Common& c);
 
 int run_gold_eval(const Common& c, const std::string& gold, const std::vector<std::string>& inputs, bool json);

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   dyad::cli::add_explain(app, common);
   dyad::cli::add_dict(app, common);
   dyad::cli::add_store_commands(app, common);
+  dyad::cli::add_serve(app, common);
   dyad::cli::add_sentences(app, common);
   try {
     app.parse(argc, argv);
