@@ -1,8 +1,10 @@
 #include "dict/langpack.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <cstdlib>
+#include <cstring>
 #include <sstream>
 
 #include "dict/petrarch.h"
@@ -105,36 +107,78 @@ Result<void> load_cues(const std::string& path, Lexicon& lex) {
 }
 
 Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known_lemmas) {
-  std::ifstream in(path);
+  // The lexicons have over a million lines between them, and most are skipped (their lemma is
+  // in no dictionary): read the file in one go and look at each line in place, folding into
+  // reused buffers, rather than a getline and a few strings per line.
+  std::ifstream in(path, std::ios::binary);
   if (!in) return fail("io_error", "cannot open lexicon", Location{path});
-  std::unordered_map<std::string, uint16_t> pos_ids;
-  std::string line, self_read;
+  in.seekg(0, std::ios::end);
+  const auto size = static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0));
+  in.seekg(0);
+  std::string data;
+  data.resize_and_overwrite(size, [&](char* p, size_t n) {
+    in.read(p, static_cast<std::streamsize>(n));
+    return static_cast<size_t>(in.gcount());
+  });
+  if (data.size() != size) return fail("io_error", "cannot read lexicon", Location{path});
+  std::vector<std::pair<std::string, uint16_t>> pos_ids;  // a handful of part-of-speech names
+  std::string self_read, lf, ff;
+  // A lemma's forms come one after the other ("abonnirais", "abonnirait"... all "abonnir"):
+  // the previous line's lemma, its folded form in `lf`, and its id are kept. An id of
+  // kNoWord holds only while the vocabulary has not grown.
+  std::string_view prev_lemma;
+  WordId prev_lw = kNoWord;
+  size_t prev_vocab = 0;
+  // equality of short strings without a memcmp call (several per line)
+  auto same = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
+  };
+  auto find = [](const char* from, const char* to, char c) {
+    return static_cast<const char*>(std::memchr(from, c, static_cast<size_t>(to - from)));
+  };
   uint32_t ln = 0;
-  while (std::getline(in, line)) {
+  for (const char *p = data.data(), *end = p + data.size(); p < end;) {
+    const char* line = p;
+    const char* eol = find(p, end, '\n');
+    if (!eol) eol = end;
+    p = eol + 1;
     ++ln;
-    if (line.empty() || line[0] == '#') continue;
-    size_t t1 = line.find('\t');
-    size_t t2 = t1 == std::string::npos ? std::string::npos : line.find('\t', t1 + 1);
-    if (t1 == std::string::npos || t1 == 0 || t2 == t1 + 1)
+    if (line == eol || *line == '#') continue;
+    const char* t1 = find(line, eol, '\t');
+    const char* t2 = t1 ? find(t1 + 1, eol, '\t') : nullptr;
+    if (!t1 || t1 == line || t2 == t1 + 1)
       return fail("bad_dictionary", "lexicon line needs form<TAB>lemma<TAB>pos", Location{path, ln, 1});
-    std::string_view form(line.data(), t1);
-    std::string_view lemma(line.data() + t1 + 1, (t2 == std::string::npos ? line.size() : t2) - t1 - 1);
-    std::string pos = t2 == std::string::npos ? std::string() : line.substr(t2 + 1);
+    const std::string_view form(line, static_cast<size_t>(t1 - line));
+    const std::string_view lemma(t1 + 1, static_cast<size_t>((t2 ? t2 : eol) - t1 - 1));
+    const std::string_view pos = t2 ? std::string_view(t2 + 1, static_cast<size_t>(eol - t2 - 1)) : std::string_view();
     // A form read as itself first keeps that reading: later readings of it are not added
     // ("acuerdo" the noun is not "acordar"). The lexicon lists a form's readings together.
-    if (form == lemma) {
+    if (same(form, lemma)) {
       self_read.assign(form);
       continue;
     }
-    if (form == self_read) continue;
-    std::string lf = text::fold_word(lemma);
-    WordId lw = lex.vocab.find(lf);
+    if (same(form, self_read)) continue;
+    if (prev_lemma.data() == nullptr || !same(lemma, prev_lemma) ||
+        (prev_lw == kNoWord && lex.vocab.size() != prev_vocab)) {
+      text::fold_word(lemma, lf);
+      prev_lemma = lemma;
+      prev_lw = lex.vocab.find(lf);
+      prev_vocab = lex.vocab.size();
+    }
+    const WordId lw = prev_lw;
     if (only_known_lemmas && lw == kNoWord) continue;
-    WordId f = lex.word(form);
-    if (lex.lemmas.count(f)) continue;  // the first reading wins
-    auto [pit, fresh] = pos_ids.emplace(pos, static_cast<uint16_t>(lex.pos_names.size()));
-    if (fresh) lex.pos_names.push_back(pos);
-    lex.lemmas.emplace(f, std::make_pair(lw ? lw : lex.vocab.intern(lf), pit->second));
+    text::fold_word(form, ff);
+    WordId f = lex.vocab.intern(ff);
+    if (lex.reading(f)) continue;  // the first reading wins
+    auto pit = std::find_if(pos_ids.begin(), pos_ids.end(), [&](const auto& p) { return p.first == pos; });
+    if (pit == pos_ids.end()) {
+      pos_ids.emplace_back(std::string(pos), static_cast<uint16_t>(lex.pos_names.size()));
+      lex.pos_names.emplace_back(pos);
+      pit = pos_ids.end() - 1;
+    }
+    WordId lemma_id = lw ? lw : lex.vocab.intern(lf);
+    if (f >= lex.lemmas.size()) lex.lemmas.resize(std::max<size_t>(lex.vocab.size(), f + 1));
+    lex.lemmas[f] = {lemma_id, pit->second};
   }
   return {};
 }

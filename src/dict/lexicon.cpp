@@ -91,12 +91,9 @@ void Lexicon::assign_ids(text::Tokenized& t) const {
   for (auto& tok : t.tokens) {
     tok.form = vocab.find(t.norm(tok));
     tok.lemma = tok.form;
-    if (tok.form != kNoWord && !lemmas.empty()) {
-      auto it = lemmas.find(tok.form);
-      if (it != lemmas.end()) {
-        tok.lemma = it->second.first;
-        tok.pos = it->second.second;
-      }
+    if (const Reading* r = reading(tok.form)) {
+      tok.lemma = r->lemma;
+      tok.pos = r->pos;
     }
   }
 }

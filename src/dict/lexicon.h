@@ -248,8 +248,17 @@ struct Lexicon {
   std::vector<CueEntry> cues;
   PhraseTrie cue_trie;
 
-  // form -> (lemma, coarse part of speech), from data/<lang>/lexicon.tsv
-  std::unordered_map<WordId, std::pair<WordId, uint16_t>> lemmas;
+  // form -> (lemma, coarse part of speech), from data/<lang>/lexicon.tsv. A flat table indexed
+  // by the form's id (ids are dense), as every token of every sentence looks its form up;
+  // forms past its end, or with lemma kNoWord, have no entry.
+  struct Reading {
+    WordId lemma = kNoWord;
+    uint16_t pos = 0;
+  };
+  std::vector<Reading> lemmas;
+  const Reading* reading(WordId form) const {
+    return form < lemmas.size() && lemmas[form].lemma != kNoWord ? &lemmas[form] : nullptr;
+  }
   std::vector<std::string> pos_names{""};
 
   std::unordered_map<WordId, uint32_t> word_classes;

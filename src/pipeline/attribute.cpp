@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -49,36 +50,39 @@ void attribute(const dict::Lexicon& lex, const Doc& doc, const text::Tokenized& 
                const code::Coded& c, Event& e) {
   e.date = doc.date;
   const auto& T = toks.tokens;
-  auto is = [&](const std::unordered_map<WordId, double>& m, uint32_t i) {
-    return i < s.tok_end && (m.count(T[i].form) || m.count(T[i].lemma));
-  };
-  auto val = [&](const std::unordered_map<WordId, double>& m, uint32_t i) {
-    auto it = m.find(T[i].form);
-    if (it == m.end()) it = m.find(T[i].lemma);
-    return it->second;
+  // What `m` says of token i: its form's entry, else its lemma's; null past the sentence's end
+  // or when neither has one. A token in no dictionary (form kNoWord) has none, and a lemma
+  // equal to the form is not looked up twice: this runs for every token of the sentence.
+  auto entry = [&](const auto& m, uint32_t i) -> const typename std::decay_t<decltype(m)>::mapped_type* {
+    if (i >= s.tok_end || T[i].form == kNoWord || m.empty()) return nullptr;
+    if (auto it = m.find(T[i].form); it != m.end()) return &it->second;
+    if (T[i].lemma != T[i].form)
+      if (auto it = m.find(T[i].lemma); it != m.end()) return &it->second;
+    return nullptr;
   };
   auto month_at = [&](uint32_t i) -> int {
-    if (i >= s.tok_end) return 0;
-    auto it = lex.dates.months.find(T[i].form);
-    if (it == lex.dates.months.end()) it = lex.dates.months.find(T[i].lemma);
-    return it == lex.dates.months.end() ? 0 : it->second;
+    const int* m = entry(lex.dates.months, i);
+    return m ? *m : 0;
   };
 
   // Quantities: NUMBER [MULTIPLIER] [UNIT-LINK] UNIT ("70 millions de cartouches", "50 drones").
   for (uint32_t i = s.tok_begin; i < s.tok_end; ++i) {
     double v = 0;
-    bool num = (T[i].kind == text::TokKind::number && parse_number(toks.norm(T[i]), lex.numbers.decimal, v)) ||
-               (is(lex.numbers.words, i) && (v = val(lex.numbers.words, i), true));
-    if (!num) continue;
+    bool num = T[i].kind == text::TokKind::number && parse_number(toks.norm(T[i]), lex.numbers.decimal, v);
+    if (!num) {
+      const double* w = entry(lex.numbers.words, i);
+      if (!w) continue;
+      v = *w;
+    }
     uint32_t j = i + 1;
     if (month_at(j)) continue;  // "3 juin" is a date
     bool mult = false;
-    if (is(lex.numbers.multipliers, j)) {
-      v *= val(lex.numbers.multipliers, j);
+    if (const double* m = entry(lex.numbers.multipliers, j)) {
+      v *= *m;
       ++j;
       mult = true;
     }
-    if (j < s.tok_end && (lex.numbers.unit_links.count(T[j].form) || lex.numbers.unit_links.count(T[j].lemma))) ++j;
+    if (entry(lex.numbers.unit_links, j)) ++j;
     if (j >= s.tok_end || T[j].kind != text::TokKind::word || lex.classes(T[j].form)) continue;
     if (!mult && v >= 1900 && v <= 2100 && toks.norm(T[i]).size() == 4) continue;  // a year
     Quantity q;
@@ -113,14 +117,16 @@ void attribute(const dict::Lexicon& lex, const Doc& doc, const text::Tokenized& 
   if (!have_doc) return;
   for (uint32_t i = s.tok_begin; i < s.tok_end; ++i) {
     for (const auto& [ph, days] : lex.dates.relative) {
-      bool ok = i + ph.size() <= s.tok_end;
-      for (size_t k = 0; ok && k < ph.size(); ++k)
-        ok = T[i + k].form == ph[k].word || T[i + k].lemma == ph[k].word;
+      auto word_at = [&](size_t k) { return T[i + k].form == ph[k].word || T[i + k].lemma == ph[k].word; };
+      if (i + ph.size() > s.tok_end || (!ph.empty() && !word_at(0))) continue;  // the first word rules out most
+      bool ok = true;
+      for (size_t k = 1; ok && k < ph.size(); ++k) ok = word_at(k);
       if (ok) {
         e.date = add_days(doc.date, days);
         return;
       }
     }
+    if (T[i].form == kNoWord) continue;  // in no dictionary: not a weekday
     auto it = lex.dates.weekdays.find(T[i].form);
     if (it == lex.dates.weekdays.end()) continue;
     ch::weekday wd{static_cast<unsigned>(it->second % 7)};  // 7 (Sunday) -> 0

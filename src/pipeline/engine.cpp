@@ -178,6 +178,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
   code::SentenceResult sr;
   code::Antecedent previous;
   std::unordered_map<std::string, uint32_t> home;  // countries of the actors named, for infer_home
+  const uint64_t doc_hash = fnv1a(doc.id);         // the start of every event id
   rep.sentences = static_cast<uint32_t>(toks.sentences.size());
   for (uint32_t si = 0; si < toks.sentences.size(); ++si) {
     const auto& s = toks.sentences[si];
@@ -204,7 +205,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
     if (sr.sentence_discard) ++rep.sentence_discards;
     if (sr.dateline) ++rep.datelines;
     for (auto& c : sr.events) {
-      Event e;
+      Event& e = rep.events.emplace_back();  // built in place: an Event holds some twenty strings
       e.doc_id = doc.id;
       e.doc_date = doc.date;
       e.lang = lang;
@@ -240,13 +241,18 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
       e.verb_text = doc.text.substr(e.verb_start, e.verb_end - e.verb_start);
       e.rule = {c.rule_file < lex.files.size() ? lex.files[c.rule_file] : std::string(), c.rule_line, c.rule_text};
       pipeline::attribute(lex, doc, toks, s, c, e);
-      uint64_t h = fnv1a(doc.id);
-      h = fnv1a(fmt::format("\x1f{}\x1f{}\x1f{}\x1f{}", si, e.source.code, e.target.code, e.code), h);
-      e.id = fmt::format("{:016x}", h);
+      // The id: FNV-1a of the document id then "\x1f<si>\x1f<source>\x1f<target>\x1f<code>",
+      // fed piece by piece (no string built), as 16 hex digits.
+      uint64_t h = doc_hash;
+      const fmt::format_int si_text(si);
+      for (std::string_view part : {std::string_view(si_text.data(), si_text.size()), std::string_view(e.source.code),
+                                    std::string_view(e.target.code), std::string_view(e.code)})
+        h = fnv1a(part, fnv1a("\x1f", h));
+      e.id.assign(16, '0');
+      for (int k = 15; k >= 0; --k, h >>= 4) e.id[static_cast<size_t>(k)] = "0123456789abcdef"[h & 15];
       if (explain)
         *explain += fmt::format("  EVENT {} -> {} {} ({} {}) rule {}:{} '{}'\n", e.source.code, e.target.code, e.code,
                                 to_string(e.polarity), to_string(e.modality), e.rule.file, e.rule.line, e.rule.pattern);
-      rep.events.push_back(std::move(e));
     }
   }
   if (copt.dict.resolve_pronouns) infer_home(home, rep, explain);

@@ -11,6 +11,8 @@ namespace dyad::text {
 // NFC composition is assumed of the input (dyad NFC-normalises at read time).
 void fold_word(std::string_view in, std::string& out);
 std::string fold_word(std::string_view in);
+// The same, appended to `out` (`in` must not point into `out`).
+void append_folded(std::string_view in, std::string& out);
 
 // Decode one UTF-8 code point at s[i]; advances i. Invalid bytes decode as U+FFFD.
 char32_t next_code_point(std::string_view s, size_t& i);

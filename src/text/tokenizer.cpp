@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -13,17 +14,25 @@ namespace {
 
 enum class CC : uint8_t { space, newline, alnum, apostrophe, hyphen, period, underscore, other };
 
-CC classify(char32_t c) {
-  if (c < 0x80) {
-    if (c == '\n' || c == '\r') return CC::newline;
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return CC::space;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return CC::alnum;
-    if (c == '\'') return CC::apostrophe;
-    if (c == '-') return CC::hyphen;
-    if (c == '.') return CC::period;
-    if (c == '_') return CC::underscore;
-    return CC::other;
-  }
+constexpr CC classify_ascii(char32_t c) {
+  if (c == '\n' || c == '\r') return CC::newline;
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return CC::space;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return CC::alnum;
+  if (c == '\'') return CC::apostrophe;
+  if (c == '-') return CC::hyphen;
+  if (c == '.') return CC::period;
+  if (c == '_') return CC::underscore;
+  return CC::other;
+}
+
+// The scanner classifies every character of the text: ASCII by table lookup.
+constexpr std::array<CC, 128> kAsciiClass = [] {
+  std::array<CC, 128> t{};
+  for (char32_t c = 0; c < 128; ++c) t[c] = classify_ascii(c);
+  return t;
+}();
+
+CC classify_other(char32_t c) {
   switch (c) {
     case 0x2019: case 0x02BC: return CC::apostrophe;
     case 0x2010: case 0x2011: return CC::hyphen;
@@ -38,30 +47,93 @@ CC classify(char32_t c) {
   return CC::other;
 }
 
+inline CC classify(char32_t c) { return c < 0x80 ? kAsciiClass[c] : classify_other(c); }
+
+// ICU's letter and case tests, answered inline for ASCII (where they mean A-Z, a-z, 0-9).
+inline bool is_alpha(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(static_cast<UChar32>(c));
+}
+inline bool is_upper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c));
+}
+
 struct Cursor {
   std::string_view s;
   size_t i = 0;
+  // The code point at byte `at` (0 past the end); `next` gets the byte after it.
   char32_t peek(size_t at, size_t* next = nullptr) const {
+    if (at >= s.size()) { if (next) *next = at; return 0; }
+    const auto b = static_cast<unsigned char>(s[at]);
+    if (b < 0x80) {  // ASCII: no decoding
+      if (next) *next = at + 1;
+      return b;
+    }
     size_t j = at;
-    if (j >= s.size()) { if (next) *next = j; return 0; }
     char32_t c = next_code_point(s, j);
     if (next) *next = j;
     return c;
   }
 };
 
+// `s` ends with `suf` and is longer. The byte where the suffix would start is compared first:
+// clitics begin with an apostrophe, which rules out nearly every word before a memcmp call.
 bool ends_with(std::string_view s, std::string_view suf) {
-  return s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf;
+  if (s.size() <= suf.size()) return false;
+  const size_t at = s.size() - suf.size();
+  return (suf.empty() || s[at] == suf[0]) && s.substr(at) == suf;
 }
+// `s` starts with `pre` and is longer. Elisions end with an apostrophe: that byte goes first.
 bool starts_with(std::string_view s, std::string_view pre) {
-  return s.size() > pre.size() && s.substr(0, pre.size()) == pre;
+  if (s.size() <= pre.size()) return false;
+  return (pre.empty() || s[pre.size() - 1] == pre.back()) && s.substr(0, pre.size()) == pre;
 }
 
 bool is_digit_word(std::string_view w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+  return !w.empty() && w[0] >= '0' && w[0] <= '9' && std::all_of(w.begin(), w.end(), [](char c) {
     return (c >= '0' && c <= '9') || c == '.' || c == ',';
-  }) && w[0] >= '0' && w[0] <= '9';
+  });
 }
+
+// Split rules of one kind grouped by the byte they put at the word's edge (a prefix's first
+// byte, a suffix's last), each group in the rules' own order (longest first): a word is then
+// compared only with the rules that can match it, which for most words is none.
+class RuleIndex {
+ public:
+  RuleIndex(const std::vector<std::string>& rules, bool by_last) : all_(rules) {
+    for (const auto& r : rules) {
+      if (r.empty()) {  // an empty rule would match any word: keep to the plain list
+        any_empty_ = true;
+        return;
+      }
+    }
+    auto edge = [&](const std::string& r) { return static_cast<unsigned char>(by_last ? r.back() : r.front()); };
+    for (const auto& r : rules) ++at_[edge(r) + 1u];
+    for (size_t b = 0; b < 256; ++b) at_[b + 1] += at_[b];
+    grouped_.resize(rules.size());
+    std::array<uint32_t, 257> fill = at_;
+    for (const auto& r : rules) grouped_[fill[edge(r)]++] = &r;
+  }
+  // The first rule, in the rules' order, for which `match` holds; `edge` is the word's byte.
+  template <class Match>
+  const std::string* find(unsigned char edge, Match match) const {
+    if (any_empty_) {
+      for (const auto& r : all_)
+        if (match(r)) return &r;
+      return nullptr;
+    }
+    for (size_t k = at_[edge]; k < at_[edge + 1u]; ++k)
+      if (match(*grouped_[k])) return grouped_[k];
+    return nullptr;
+  }
+
+ private:
+  const std::vector<std::string>& all_;
+  bool any_empty_ = false;
+  std::vector<const std::string*> grouped_;
+  std::array<uint32_t, 257> at_{};  // the rules with edge byte b: grouped_[at_[b], at_[b + 1])
+};
 
 }  // namespace
 
@@ -105,55 +177,100 @@ struct Builder {
   std::string_view text;
   const TokenRules& rules;
   Tokenized& out;
-  std::string scratch;
+  std::string one;  // raw_offset's folded code point
+  RuleIndex prefixes, suffixes;
 
-  void push(uint32_t start, uint32_t end, TokKind kind, std::string_view folded) {
+  Builder(std::string_view t, const TokenRules& r, Tokenized& o)
+      : text(t), rules(r), out(o), prefixes(r.split_prefixes, false), suffixes(r.split_suffixes, true) {}
+
+  // A token whose folded form is already in the pool at [off, off + len).
+  void emit(uint32_t start, uint32_t end, TokKind kind, size_t off, size_t len) {
     Token t;
     t.start = start;
     t.end = end;
     t.kind = kind;
-    t.norm_off = static_cast<uint32_t>(out.pool.size());
-    t.norm_len = static_cast<uint32_t>(folded.size());
-    out.pool.append(folded);
-    size_t j = start;
-    char32_t c = next_code_point(text, j);
-    t.capitalised = u_isupper(static_cast<UChar32>(c));
+    t.norm_off = static_cast<uint32_t>(off);
+    t.norm_len = static_cast<uint32_t>(len);
+    t.capitalised = is_upper(Cursor{text}.peek(start));
     out.tokens.push_back(t);
   }
+  // A token with the given folded form.
+  void push(uint32_t start, uint32_t end, TokKind kind, std::string_view folded) {
+    size_t off = out.pool.size();
+    out.pool.append(folded);
+    emit(start, end, kind, off, folded.size());
+  }
+  // A token whose folded form is that of its raw text, folded straight into the pool.
+  void push_raw(uint32_t start, uint32_t end, TokKind kind) {
+    size_t off = out.pool.size();
+    append_folded(text.substr(start, end - start), out.pool);
+    emit(start, end, kind, off, out.pool.size() - off);
+  }
 
-  // A word as scanned (may hold internal apostrophes): apply clitic rules.
+  // The first split prefix (longest first) that leaves something of the word, or null.
+  const std::string* split_prefix(std::string_view folded) const {
+    if (folded.empty()) return nullptr;
+    return prefixes.find(static_cast<unsigned char>(folded.front()),
+                         [&](const std::string& pre) { return starts_with(folded, pre); });
+  }
+  // The first split suffix (longest first) that leaves something of the word, or null.
+  const std::string* split_suffix(std::string_view folded) const {
+    if (folded.empty()) return nullptr;
+    return suffixes.find(static_cast<unsigned char>(folded.back()),
+                         [&](const std::string& suf) { return ends_with(folded, suf); });
+  }
+
+  // A word as scanned (may hold internal apostrophes). Its folded form goes into the pool once;
+  // the clitic rules then only cut it into tokens.
   void push_word(uint32_t start, uint32_t end) {
-    std::string_view raw = text.substr(start, end - start);
-    fold_word(raw, scratch);
-    std::string folded = scratch;
-    TokKind kind = is_digit_word(folded) ? TokKind::number : TokKind::word;
-    if (kind == TokKind::word && !rules.keep_whole.count(folded)) {
-      for (const auto& pre : rules.split_prefixes) {
-        if (starts_with(folded, pre)) {
-          uint32_t cut = raw_offset(raw, pre.size());
-          push(start, start + cut, TokKind::word, folded.substr(0, pre.size()));
-          push_word(start + cut, end);
+    size_t off = out.pool.size();
+    append_folded(text.substr(start, end - start), out.pool);
+    split_word(start, end, off, out.pool.size() - off);
+  }
+
+  // The word text[start, end) folded at pool[off, off + len): apply the clitic rules. A prefix
+  // rule is tried first, then a suffix rule, unless the word is to be kept whole (asked only
+  // when a rule applies: most words have no clitic). Folding goes code point by code point, so
+  // what follows a prefix folds to the rest of the folded word, which is cut the same way.
+  void split_word(uint32_t start, uint32_t end, size_t off, size_t len) {
+    for (;;) {
+      const std::string_view folded = std::string_view(out.pool).substr(off, len);
+      TokKind kind = is_digit_word(folded) ? TokKind::number : TokKind::word;
+      if (kind == TokKind::word) {
+        const std::string* pre = split_prefix(folded);
+        const std::string* suf = pre ? nullptr : split_suffix(folded);
+        if ((pre || suf) && !rules.keep_whole.count(folded)) {
+          std::string_view raw = text.substr(start, end - start);
+          if (pre) {  // the prefix, then the rest of the word as a word of its own
+            uint32_t cut = raw_offset(raw, pre->size());
+            emit(start, start + cut, TokKind::word, off, pre->size());
+            start += cut;
+            off += pre->size();
+            len -= pre->size();
+            continue;
+          }
+          size_t keep = len - suf->size();
+          uint32_t cut = raw_offset(raw, keep);
+          emit(start, start + cut, TokKind::word, off, keep);
+          emit(start + cut, end, TokKind::word, off + keep, suf->size());
           return;
         }
       }
-      for (const auto& suf : rules.split_suffixes) {
-        if (ends_with(folded, suf)) {
-          uint32_t cut = raw_offset(raw, folded.size() - suf.size());
-          push(start, start + cut, TokKind::word, folded.substr(0, folded.size() - suf.size()));
-          push(start + cut, end, TokKind::word, folded.substr(folded.size() - suf.size()));
-          return;
-        }
-      }
+      emit(start, end, kind, off, len);
+      return;
     }
-    push(start, end, kind, folded);
   }
 
   // Byte offset in `raw` of the n-th byte of its folded form (folding keeps
   // the code point count; only byte lengths may change).
   uint32_t raw_offset(std::string_view raw, size_t folded_bytes) {
     size_t fi = 0, ri = 0;
-    std::string one;
     while (ri < raw.size() && fi < folded_bytes) {
+      if (static_cast<unsigned char>(raw[ri]) < 0x80) {  // an ASCII byte folds to one byte
+        ++fi;
+        ++ri;
+        continue;
+      }
       size_t rj = ri;
       next_code_point(raw, rj);
       fold_word(raw.substr(ri, rj - ri), one);
@@ -169,7 +286,7 @@ struct Builder {
 void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
   out.clear();
   out.raw_text = text;
-  Builder b{text, rules, out, {}};
+  Builder b(text, rules, out);
   Cursor cur{text};
   size_t i = 0;
   const size_t n = text.size();
@@ -189,6 +306,10 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
   };
 
   while (i < n) {
+    if (text[i] == ' ') {  // the most common character, and a space: nothing to do
+      ++i;
+      continue;
+    }
     size_t j;
     char32_t c = cur.peek(i, &j);
     CC k = classify(c);
@@ -200,14 +321,15 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
     if (k == CC::space || k == CC::underscore) { i = j; continue; }
     if (k == CC::alnum) {
       size_t start = i;
-      // Initialisms: U.S., K.U., U.N. — single letters each followed by a dot.
-      {
+      // Initialisms: U.S., K.U., U.N. — single letters each followed by a dot (so the second
+      // character must be one).
+      if (j < n && text[j] == '.') {
         size_t p = i;
         int letters = 0;
         for (;;) {
           size_t q;
           char32_t a = cur.peek(p, &q);
-          if (classify(a) != CC::alnum || !u_isalpha(static_cast<UChar32>(a))) break;
+          if (classify(a) != CC::alnum || !is_alpha(a)) break;
           size_t r;
           char32_t d = cur.peek(q, &r);
           if (d != '.') break;
@@ -224,6 +346,10 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
       }
       size_t p = j;
       for (;;) {
+        // the common case first: a run of ASCII letters and digits
+        while (p < n && static_cast<unsigned char>(text[p]) < 0x80 &&
+               kAsciiClass[static_cast<unsigned char>(text[p])] == CC::alnum)
+          ++p;
         size_t q;
         char32_t a = cur.peek(p, &q);
         CC ka = classify(a);
@@ -249,10 +375,10 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
     if (c < 0x80) {
       while (p < n && static_cast<char32_t>(text[p]) == c) ++p;
     }
-    std::string_view raw = text.substr(start, p - start);
-    std::string folded = fold_word(raw);
-    if (c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x201E) folded = "\"";
-    b.push(static_cast<uint32_t>(start), static_cast<uint32_t>(p), TokKind::punct, folded);
+    if (c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x201E)
+      b.push(static_cast<uint32_t>(start), static_cast<uint32_t>(p), TokKind::punct, "\"");
+    else
+      b.push_raw(static_cast<uint32_t>(start), static_cast<uint32_t>(p), TokKind::punct);
     i = p;
     // Sentence end: . ! ? … followed by space then an upper-case letter, digit, quote or dash.
     bool terminal = c == '.' || c == '!' || c == '?' || c == 0x2026;
@@ -262,7 +388,7 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
         const Token& prev = out.tokens[out.tokens.size() - 2];
         std::string_view pw = out.norm(prev);
         if (prev.end == start && prev.kind == TokKind::word &&
-            (rules.abbreviations.count(std::string(pw)) || (prev.capitalised && pw.size() == 1)))
+            (rules.abbreviations.count(pw) || (prev.capitalised && pw.size() == 1)))
           terminal = false;
       }
       if (terminal) {
@@ -272,9 +398,8 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
           size_t r;
           char32_t a = cur.peek(q, &r);
           if (a == '"' || a == 0x00BB || a == 0x201D || a == ')' || a == '\'' || a == 0x2019) {
-            std::string f = fold_word(text.substr(q, r - q));
-            if (a == 0x00BB || a == 0x201D) f = "\"";
-            b.push(static_cast<uint32_t>(q), static_cast<uint32_t>(r), TokKind::punct, f);
+            if (a == 0x00BB || a == 0x201D) b.push(static_cast<uint32_t>(q), static_cast<uint32_t>(r), TokKind::punct, "\"");
+            else b.push_raw(static_cast<uint32_t>(q), static_cast<uint32_t>(r), TokKind::punct);
             q = r;
             continue;
           }

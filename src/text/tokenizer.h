@@ -13,11 +13,18 @@
 
 namespace dyad::text {
 
+// A set of strings that can be asked about a string_view without building a std::string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 struct TokenRules {
   std::vector<std::string> split_suffixes;  // folded, e.g. "n't", "'s": split off the end of a word
   std::vector<std::string> split_prefixes;  // folded, e.g. "l'", "qu'": split off the start
-  std::unordered_set<std::string> keep_whole;     // words never split, e.g. "aujourd'hui"
-  std::unordered_set<std::string> abbreviations;  // folded, without the final dot: "mr", "gen"
+  StringSet keep_whole;     // words never split, e.g. "aujourd'hui"
+  StringSet abbreviations;  // folded, without the final dot: "mr", "gen"
 
   // Reads the `tokens.txt` file of a language folder (grammar in data/FORMAT.md).
   static Result<TokenRules> load(const std::string& path);

@@ -3,11 +3,27 @@
 namespace dyad {
 
 WordId Vocab::intern(std::string_view w) {
-  if (auto it = map_.find(w); it != map_.end()) return it->second;
+  if (WordId id = find(w)) return id;
+  if (2 * words_.size() >= slots_.size()) grow();  // words_ holds the unused id 0 too
   auto id = static_cast<WordId>(words_.size());
   words_.emplace_back(w);
-  map_.emplace(std::string(w), id);
+  const uint32_t h = static_cast<uint32_t>(hash_word(w));
+  size_t i = h & mask_;
+  while (slots_[i].id != kNoWord) i = (i + 1) & mask_;
+  slots_[i] = {id, h};
   return id;
+}
+
+void Vocab::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+  mask_ = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id == kNoWord) continue;
+    size_t i = s.hash & mask_;
+    while (slots_[i].id != kNoWord) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
 }
 
 }  // namespace dyad
