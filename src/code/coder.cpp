@@ -205,6 +205,16 @@ class Sentence {
     return base + suf;
   }
 
+  // The folded words of raw tokens [b, e): compares two actor mentions.
+  std::string fold_span(uint32_t b, uint32_t e) const {
+    std::string out;
+    for (uint32_t r = b; r < e; ++r) {
+      if (!out.empty()) out.push_back(' ');
+      out += norm(r);
+    }
+    return out;
+  }
+
   // An agent's role joined to an actor's code. In dyad's own dictionaries an actor that already
   // has a political role keeps it: "présidente du Rassemblement national" is FRAOPP, not
   // FRAOPPGOV; "Labour leader" is GBRPTY.
@@ -1176,9 +1186,14 @@ class Sentence {
     const auto& tc = tgt == kNone ? none : groups_[static_cast<size_t>(tgt)].codes;
     uint32_t sb = src == kNone ? 0 : groups_[static_cast<size_t>(src)].b, se = src == kNone ? 0 : groups_[static_cast<size_t>(src)].e;
     uint32_t tb = tgt == kNone ? 0 : groups_[static_cast<size_t>(tgt)].b, te = tgt == kNone ? 0 : groups_[static_cast<size_t>(tgt)].e;
+    // Two different actors may share a code: "el PSOE criticó al PP" is ESPPTY -> ESPPTY,
+    // "Anaya acusó a López Obrador" MEXOPP -> MEXOPP (own dictionaries). The same words on
+    // both sides, or PETRARCH's dictionaries, give no dyad.
+    const bool distinct = !opt_.dict.pair_any_code && src != kNone && tgt != kNone && src != tgt &&
+                          fold_span(sb, se) != fold_span(tb, te);
     for (auto& s : sc)
       for (auto& t : tc) {
-        if (s == t && s != "---") continue;
+        if (s == t && s != "---" && !distinct) continue;
         if (self_reference(s, t)) continue;
         make(s, sb, se, t, tb, te, ch.code.fwd);
         if (!ch.code.rev.empty()) make(t, tb, te, s, sb, se, ch.code.rev);

@@ -33,7 +33,7 @@ class NativeCoder : public ::testing::Test {
                                                   "kidnapped\tkidnap\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
-                                                 "COUNCIL [IGOCOU]\n";
+                                                 "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n";
     // a cue written as text is cut like text: "it's" is two tokens
     std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n"
                                                                 "not-negation | not merely\n";
@@ -205,6 +205,13 @@ TEST_F(NativeCoder, AnAgentWithNoCountryTakesTheArticlesHomeCountry) {
   EXPECT_FALSE(r.events[0].target.country_inferred);
   // no country holds more than half of the article's mentions: the agent stays bare
   EXPECT_EQ(code("Gondor voted. Rohan counted. The government criticized Arnor."), (V{"---GOV ARN 111"}));
+}
+
+TEST_F(NativeCoder, TwoDifferentActorsMayShareACode) {
+  // two opposition parties: one code, two actors, a domestic event
+  EXPECT_EQ(code("Blue Party criticized Green Party."), (V{"GONOPP GONOPP 111"}));
+  // the same words on both sides are one actor
+  EXPECT_EQ(code("Gondor criticized Gondor."), V{});
 }
 
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
