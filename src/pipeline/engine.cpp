@@ -14,6 +14,7 @@
 #include "dyad/dyad.h"
 #include "lang/langid.h"
 #include "pipeline/attribute.h"
+#include "pipeline/dateline.h"
 
 namespace dyad {
 namespace fs = std::filesystem;
@@ -174,7 +175,12 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
   code::CodeOptions copt;
   copt.dict = dict_options(o);
   copt.trace = explain != nullptr;
-  int32_t date = date_int(doc.date);
+  // No date in the record: a dateline line of the text gives one ("lundi, septembre 25, 2023")
+  Doc dateline;  // only its date is used, by the attribute stage
+  dateline.date = doc.date.empty() ? pipeline::dateline_date(lex, toks) : doc.date;
+  if (explain && doc.date.empty() && !dateline.date.empty())
+    *explain += fmt::format("document date from a dateline: {}\n", dateline.date);
+  int32_t date = date_int(dateline.date);
   code::SentenceResult sr;
   code::Antecedent previous;
   std::unordered_map<std::string, uint32_t> home;  // countries of the actors named, for infer_home
@@ -207,7 +213,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
     for (auto& c : sr.events) {
       Event& e = rep.events.emplace_back();  // built in place: an Event holds some twenty strings
       e.doc_id = doc.id;
-      e.doc_date = doc.date;
+      e.doc_date = dateline.date;
       e.lang = lang;
       e.url = doc.url;
       e.sentence_index = si;
@@ -240,7 +246,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
       e.verb_end = toks.tokens[c.verb_end - 1].end;
       e.verb_text = doc.text.substr(e.verb_start, e.verb_end - e.verb_start);
       e.rule = {c.rule_file < lex.files.size() ? lex.files[c.rule_file] : std::string(), c.rule_line, c.rule_text};
-      pipeline::attribute(lex, doc, toks, s, c, e);
+      pipeline::attribute(lex, dateline, toks, s, c, e);
       // The id: FNV-1a of the document id then "\x1f<si>\x1f<source>\x1f<target>\x1f<code>",
       // fed piece by piece (no string built), as 16 hex digits.
       uint64_t h = doc_hash;

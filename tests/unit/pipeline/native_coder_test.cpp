@@ -24,7 +24,7 @@ class NativeCoder : public ::testing::Test {
     fs::create_directories(dir_ / "en");
     const fs::path src = DYAD_SOURCE_DIR "/data";
     for (auto f : {"cameo-codes.tsv", "cameo-plover.tsv"}) fs::copy_file(src / "common" / f, dir_ / "common" / f);
-    for (auto f : {"tokens.txt", "grammar.txt", "cues.txt"}) fs::copy_file(src / "en" / f, dir_ / "en" / f);
+    for (auto f : {"tokens.txt", "grammar.txt", "cues.txt", "dates.txt"}) fs::copy_file(src / "en" / f, dir_ / "en" / f);
     // "accord" is read as itself first (a noun), so its later verb reading must not be used
     std::ofstream(dir_ / "en" / "lexicon.tsv") << "accord\taccord\tNOUN\naccord\taccorder\tVERB\n"
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
@@ -88,11 +88,11 @@ FIGHT
     fs::remove_all(dir_);
   }
 
-  static CodeReport run(const std::string& text) {
+  static CodeReport run(const std::string& text, const std::string& date = "2020-01-01") {
     Doc d;
     d.id = "t";
     d.lang = "en";
-    d.date = "2020-01-01";
+    d.date = date;
     d.text = text;
     auto r = engine_->code(d);
     EXPECT_TRUE(r.has_value());
@@ -212,6 +212,15 @@ TEST_F(NativeCoder, TwoDifferentActorsMayShareACode) {
   EXPECT_EQ(code("Blue Party criticized Green Party."), (V{"GONOPP GONOPP 111"}));
   // the same words on both sides are one actor
   EXPECT_EQ(code("Gondor criticized Gondor."), V{});
+}
+
+TEST_F(NativeCoder, ADocumentWithNoDateTakesItsDatelines) {
+  auto r = run("Monday, September 25, 2023\nGondor attacked Arnor.", "");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].doc_date, "2023-09-25");
+  EXPECT_EQ(r.events[0].date, "2023-09-25");
+  // a record's own date wins over its text
+  EXPECT_EQ(run("Monday, September 25, 2023\nGondor attacked Arnor.", "2023-09-26").events.at(0).doc_date, "2023-09-26");
 }
 
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
