@@ -228,27 +228,6 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-// Every word quoted for FTS5: no query syntax reaches FTS5 either.
-std::string fts_query(std::string_view words) {
-  std::string q, w;
-  auto flush = [&] {
-    if (w.empty()) return;
-    if (!q.empty()) q += ' ';
-    q += '"';
-    for (char c : w) {
-      if (c == '"') q += '"';
-      q += c;
-    }
-    q += '"';
-    w.clear();
-  };
-  for (char c : words) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') flush();
-    else w += c;
-  }
-  flush();
-  return q;
-}
 
 const std::set<std::string, std::less<>> kStatuses = {"fact", "intent", "reported", "hypothetical", "denied", "negated"};
 
@@ -365,7 +344,7 @@ std::expected<Where, BadParam> build_where(const Params& p) {
   }
   if (auto t = p.get("text"); !t.empty()) {
     if (t.size() > 200) return std::unexpected(BadParam{"text", "parameter 'text' is longer than 200 bytes"});
-    std::string q = fts_query(t);
+    std::string q = store::fts_query(t);
     if (!q.empty())
       w.add("e.id IN (SELECT l.event_id FROM mention_fts JOIN links l ON l.mention_id = mention_fts.rowid "
             "WHERE mention_fts MATCH ?)",

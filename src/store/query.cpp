@@ -68,27 +68,6 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-// WORDS -> an FTS5 query in which every word is a quoted string: all must occur.
-std::string fts_query(std::string_view words) {
-  std::string q, w;
-  auto flush = [&] {
-    if (w.empty()) return;
-    if (!q.empty()) q += ' ';
-    q += '"';
-    for (char c : w) {
-      if (c == '"') q += '"';
-      q += c;
-    }
-    q += '"';
-    w.clear();
-  };
-  for (char c : words) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') flush();
-    else w += c;
-  }
-  flush();
-  return q;
-}
 
 bool is_date(std::string_view d) { return day_number(d).has_value() && d.size() == 10; }
 
@@ -318,6 +297,28 @@ int32_t next_period(int32_t day, Period by) {
 }
 
 }  // namespace
+
+// WORDS -> an FTS5 query in which every word is a quoted string: all must occur.
+std::string fts_query(std::string_view words) {
+  std::string q, w;
+  auto flush = [&] {
+    if (w.empty()) return;
+    if (!q.empty()) q += ' ';
+    q += '"';
+    for (char c : w) {
+      if (c == '"') q += '"';
+      q += c;
+    }
+    q += '"';
+    w.clear();
+  };
+  for (char c : words) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') flush();
+    else w += c;
+  }
+  flush();
+  return q;
+}
 
 Result<void> Store::for_each_event(const Filter& f, const std::function<bool(const EventRow&)>& fn) {
   return run_events(*impl_, f, false, fn);

@@ -162,4 +162,8 @@ class Store {
   std::unique_ptr<Impl> impl_;
 };
 
+// WORDS as an FTS5 query in which every word is a quoted string (all must occur): no FTS5
+// syntax ever comes from the user. Shared by `dyad query --text` and `dyad serve`.
+std::string fts_query(std::string_view words);
+
 }  // namespace dyad::store
