@@ -604,6 +604,10 @@ class Sentence {
       if (is_punct(r)) continue;
       // a word of an actor's name ("Service fédéral de coopération militaro-technique") is no verb
       if (!opt_.dict.pair_any_code && in_mention(r)) continue;
+      // a capitalised month name is a date ("in early March"), not the verb or noun "march"
+      if (!opt_.dict.pair_any_code && toks_[r].capitalised && r > b_ &&
+          (lex_.dates.months.count(toks_[r].form) || lex_.dates.weekdays.count(toks_[r].form)))
+        continue;
       for (int alt = 0; alt < 2; ++alt) {
         WordId w = alt == 0 ? toks_[r].form : toks_[r].lemma;
         if (!w || (alt == 1 && w == toks_[r].form)) continue;
@@ -1021,6 +1025,7 @@ class Sentence {
         continue;
       }
       // the clause's first coding verb decides it, whether or not it finds its actors
+      yielded_ = false;
       if (emit(choices[i], cl)) clause_coded[cl] = true;
       else
         trace(fmt::format("verb: '{}' codes nothing: {}", words(c.ab, c.ae),
@@ -1028,7 +1033,8 @@ class Sentence {
                           : why_not_ == 2 ? "no target actor found"
                           : why_not_ == 4 ? "no target, and no object after the verb but a time word"
                                           : "no actor found"));
-      clause_done[cl] = true;
+      // a verb that left its target to an event noun leaves the clause to that noun too
+      if (!yielded_) clause_done[cl] = true;
     }
   }
 
@@ -1077,6 +1083,21 @@ class Sentence {
       // an agent word among the words a pattern matched is not the target ("renforcer leur
       // coopération militaire")
       tgt = first_target(c.ae, tend, consumed, ch.from_pattern && !opt_.dict.pair_any_code ? b.hi + 1 : 0);
+      // a verb coded by default does not reach past an event noun of its own object: in
+      // "soutenir ses attaques contre l'Ukraine" Ukraine is the target of the attacks, not of
+      // the support (own dictionaries)
+      if (!ch.from_pattern && !opt_.dict.pair_any_code && tgt != kNone) {
+        const uint32_t tab = groups_[static_cast<size_t>(tgt)].ab;
+        for (const auto& o : cands_)
+          if (o.nominal && o.ab >= c.ae && o.ae <= tab) {
+            trace(fmt::format("verb: '{}': its target '{}' belongs to the noun '{}'", words(c.ab, c.ae),
+                              words(groups_[static_cast<size_t>(tgt)].ab, groups_[static_cast<size_t>(tgt)].ae),
+                              words(o.ab, o.ae)));
+            tgt = kNone;
+            yielded_ = true;
+            break;
+          }
+      }
       // passive voice: "X was opposed by Y"
       if (!ch.from_pattern || (b.source == kNone && b.target == kNone)) {
         bool passive = (c.ab > 0 && (cls(raw(c.ab - 1)) & dict::kPassiveAux)) ||
@@ -1319,7 +1340,8 @@ class Sentence {
   std::vector<uint32_t> clause_start_;
   std::vector<bool> clause_sub_;  // the clause opens with "that", "which"...: objects may lie in it
   std::vector<Candidate> cands_;
-  int why_not_ = 0;  // for the trace: 1 no source, 2 no target, 3 neither, 4 no object
+  int why_not_ = 0;
+  bool yielded_ = false;  // the verb being emitted left its target to an event noun  // for the trace: 1 no source, 2 no target, 3 neither, 4 no object
   dict::WordMask sent_mask_;  // every form and lemma of the sentence
 };
 

@@ -29,7 +29,7 @@ class NativeCoder : public ::testing::Test {
     std::ofstream(dir_ / "en" / "lexicon.tsv") << "accord\taccord\tNOUN\naccord\taccorder\tVERB\n"
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
-                                                  "criticized\tcriticize\tVERB\nsupports\tsupport\tVERB\n"
+                                                  "criticized\tcriticize\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
                                                   "kidnapped\tkidnap\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
@@ -51,6 +51,11 @@ RENEW
 --- CRITICIZE [111] ---
 CRITICIZE
 - * POLICY [112]
+--- MARCH [141] ---
+MARCH
+--- ATTACK_NOUN [---] ---
+ATTACKS
+- * ON_+ [190]
 --- ACCORDER [057] ---
 ACCORDER
 --- COOPERATION [---] ---
@@ -221,6 +226,16 @@ TEST_F(NativeCoder, ADocumentWithNoDateTakesItsDatelines) {
   EXPECT_EQ(r.events[0].date, "2023-09-25");
   // a record's own date wins over its text
   EXPECT_EQ(run("Monday, September 25, 2023\nGondor attacked Arnor.", "2023-09-26").events.at(0).doc_date, "2023-09-26");
+}
+
+TEST_F(NativeCoder, AVerbsDefaultDoesNotReachPastAnEventNounOfItsObject) {
+  // Arnor is the target of the attacks (coded by the noun), not of the support
+  EXPECT_EQ(code("Gondor supported its attacks on Arnor."), (V{"GON ARN 190"}));
+  EXPECT_EQ(code("Gondor supported Arnor."), (V{"GON ARN 051"}));
+}
+
+TEST_F(NativeCoder, ACapitalisedMonthIsADateNotAVerb) {
+  EXPECT_EQ(code("Last March Gondor criticized Arnor."), (V{"GON ARN 111"}));
 }
 
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
