@@ -178,6 +178,7 @@ class Sentence {
       if (is_punct(i) || dead(i)) { ++i; continue; }
       uint32_t la = 0, lg = 0;
       int64_t a = lex_.actor_trie.longest(toks_, i, e_, la);
+      if (a >= 0 && !exact_case(lex_.actors[static_cast<size_t>(a)], i, la + 1)) a = -1;
       int64_t g = lex_.agent_trie.longest(toks_, i, e_, lg);
       if (a >= 0 && (g < 0 || la >= lg)) {
         ments_.push_back({i, la + 1, false, static_cast<uint32_t>(a)});
@@ -189,6 +190,19 @@ class Sentence {
         ++i;
       }
     }
+  }
+
+  // An entry written with '=' ("=US") matches only tokens capitalised exactly as written.
+  bool exact_case(const dict::ActorEntry& a, uint32_t b, uint32_t e) const {
+    if (a.exact_forms.empty()) return true;
+    for (const auto& form : a.exact_forms) {
+      if (form.size() != e - b) continue;
+      bool same = true;
+      for (uint32_t k = 0; same && k < form.size(); ++k)
+        same = text_.substr(toks_[b + k].start, toks_[b + k].end - toks_[b + k].start) == form[k];
+      if (same) return true;
+    }
+    return false;
   }
 
   const std::vector<std::string>* actor_codes(const Mention& m) const {

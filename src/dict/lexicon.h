@@ -69,6 +69,9 @@ struct DatedCodes {
 
 struct ActorEntry {
   std::vector<DatedCodes> codes;
+  // `=US [USA]`: phrases written with '=' match only with this capitalisation, word for word
+  // ("US", not the pronoun "us"). When an entry has any, its every match is checked.
+  std::vector<std::vector<std::string>> exact_forms;
   Origin origin;
   std::string phrase;
   // Codes in force on `date` (yyyymmdd; 0 = unknown): the first dated entry

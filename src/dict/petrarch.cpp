@@ -340,6 +340,14 @@ Result<void> load_petrarch_actors(const std::string& path, Lexicon& lex) {
   };
 
   auto add_phrase = [&](std::string_view ph, size_t li, size_t col) -> Result<void> {
+    if (!ph.empty() && ph.front() == '=') {  // exact capitalisation: keep the words as written
+      ph.remove_prefix(1);
+      ++col;
+      std::vector<std::string> words;
+      for (auto& e : split_connected(ph, 0)) words.push_back(e.text);
+      if (words.empty()) return fail("bad_dictionary", "empty actor phrase after '='", at(path, li, col));
+      lex.actors[static_cast<size_t>(cur)].exact_forms.push_back(std::move(words));
+    }
     auto elems = split_connected(ph, static_cast<uint32_t>(col), lex.cut_rules());
     if (elems.empty()) return fail("bad_dictionary", "empty actor phrase", at(path, li, col));
     lex.actor_trie.add(to_phrase(lex, elems), static_cast<uint32_t>(cur));

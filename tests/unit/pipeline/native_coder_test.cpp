@@ -33,7 +33,7 @@ class NativeCoder : public ::testing::Test {
                                                   "kidnapped\tkidnap\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
-                                                 "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n";
+                                                 "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n";
     // a cue written as text is cut like text: "it's" is two tokens
     std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n"
                                                                 "not-negation | not merely\n";
@@ -236,6 +236,12 @@ TEST_F(NativeCoder, AVerbsDefaultDoesNotReachPastAnEventNounOfItsObject) {
 
 TEST_F(NativeCoder, ACapitalisedMonthIsADateNotAVerb) {
   EXPECT_EQ(code("Last March Gondor criticized Arnor."), (V{"GON ARN 111"}));
+}
+
+TEST_F(NativeCoder, AnExactCaseActorMatchesOnlyAsWritten) {
+  // "=WE [WEE]": the acronym, not the pronoun
+  EXPECT_EQ(code("WE criticized Arnor."), (V{"WEE ARN 111"}));
+  EXPECT_EQ(code("We criticized Arnor."), V{});
 }
 
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
