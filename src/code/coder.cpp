@@ -192,6 +192,20 @@ class Sentence {
     }
   }
 
+  // For "$!" and "+!": every code is a country alone (RUS) or a country's armed forces or
+  // armed groups (RUSMIL, SYRREB): "Russia attacked Ukraine" is military, while "Trump
+  // attacked Biden" (USAGOV, USAELI) is not.
+  static bool armed(const Group& g) {
+    if (g.codes.empty()) return false;
+    for (const auto& c : g.codes) {
+      if (c.size() < 3 || c.starts_with("---") || c.starts_with("IGO") || c.starts_with("NGO")) return false;
+      if (c.size() == 3) continue;
+      std::string_view role = std::string_view(c).substr(3, 3);
+      if (role != "MIL" && role != "REB" && role != "INS" && role != "UAF" && role != "SEP") return false;
+    }
+    return true;
+  }
+
   // An entry written with '=' ("=US") matches only tokens capitalised exactly as written.
   bool exact_case(const dict::ActorEntry& a, uint32_t b, uint32_t e) const {
     if (a.exact_forms.empty()) return true;
@@ -765,6 +779,7 @@ class Sentence {
           int32_t g = dir > 0 ? group_start_[static_cast<size_t>(q)] : group_end_[static_cast<size_t>(q)];
           if (g != kNone) {
             const Group& gr = groups_[static_cast<size_t>(g)];
+            if (e.armed && !armed(gr)) return false;  // "$!"/"+!": a state or an armed group only
             Bindings save = b;
             if (e.kind == PK::source) b.source = g;
             else if (e.kind == PK::target) b.target = g;

@@ -107,6 +107,10 @@ Result<Pattern> compile_pattern(Lexicon& lex, SynsetBuilder& synsets, const std:
     const std::string& t = e.text;
     if (t == "$") pe.kind = PK::source;
     else if (t == "+") pe.kind = PK::target;
+    else if (t == "$!" || t == "+!") {
+      pe.kind = t[0] == '$' ? PK::source : PK::target;
+      pe.armed = true;
+    }
     else if (t == "%") pe.kind = PK::compound;
     else if (t == "^") pe.kind = PK::skip;
     else if (t.front() == '&') {

@@ -101,6 +101,7 @@ struct PElem {
   Conn conn = Conn::gap;  // to the previous element in matching direction (the verb for the first)
   WordId word = kNoWord;
   uint32_t synset = 0;
+  bool armed = false;  // "$!" / "+!": the actor must be a country or an armed group of one
 };
 
 // A 256-bit set of words: a pattern's literal words, or every form and lemma of a sentence.

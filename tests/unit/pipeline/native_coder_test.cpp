@@ -53,6 +53,9 @@ CRITICIZE
 - * POLICY [112]
 --- MARCH [141] ---
 MARCH
+--- STRIKE [---] ---
+STRIKE
+- $! *_+! [190]
 --- ATTACK_NOUN [---] ---
 ATTACKS
 - * ON_+ [190]
@@ -242,6 +245,12 @@ TEST_F(NativeCoder, AnExactCaseActorMatchesOnlyAsWritten) {
   // "=WE [WEE]": the acronym, not the pronoun
   EXPECT_EQ(code("WE criticized Arnor."), (V{"WEE ARN 111"}));
   EXPECT_EQ(code("We criticized Arnor."), V{});
+}
+
+TEST_F(NativeCoder, AnArmedRoleBindsOnlyAStateOrItsForces) {
+  EXPECT_EQ(code("Gondor strike Arnor."), (V{"GON ARN 190"}));
+  EXPECT_EQ(code("Renew Party strike Arnor."), V{});  // a party is no army
+  EXPECT_EQ(code("Gondor strike Aragorn."), V{});     // nor is a person
 }
 
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
