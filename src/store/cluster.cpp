@@ -1,5 +1,7 @@
 #include "store/cluster.h"
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -101,7 +103,12 @@ std::optional<int32_t> day_number(std::string_view d) {
     return true;
   };
   int y, m, dd;
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, dd) || m < 1 || m > 12 || dd < 1 || dd > 31) return std::nullopt;
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, dd)) return std::nullopt;
+  // a real calendar day: no 2023-02-30, no 2023-04-31
+  if (!std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                   std::chrono::day{static_cast<unsigned>(dd)}}
+           .ok())
+    return std::nullopt;
   y -= m <= 2;
   const int era = (y >= 0 ? y : y - 399) / 400;
   const unsigned yoe = static_cast<unsigned>(y - era * 400);

@@ -197,6 +197,10 @@ TEST(ClusterRule, Dates) {
   EXPECT_EQ(iso_date(*day_number("1899-12-31")), "1899-12-31");
   EXPECT_FALSE(day_number(""));
   EXPECT_FALSE(day_number("2023-13-01"));
+  EXPECT_FALSE(day_number("2023-02-30"));  // no such day: dyad query --from refuses it
+  EXPECT_FALSE(day_number("2023-04-31"));
+  EXPECT_TRUE(day_number("2024-02-29"));   // leap day
+  EXPECT_FALSE(day_number("2023-02-29"));
   EXPECT_FALSE(day_number("yesterday!"));
 }
 
