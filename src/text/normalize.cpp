@@ -80,6 +80,9 @@ void append_folded_code_point(char32_t c, std::string& out) {
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212:
       out.push_back('-');
       return;
+    case 0x0130:  // İ: simple case folding keeps it; news writes İmamoğlu and Imamoglu alike
+      out.push_back('i');
+      return;
     default:
       break;
   }

@@ -74,6 +74,7 @@ TEST(Tokenizer, TrailingHyphenStaysOnTheWord) {
 TEST(Normalize, FoldsCaseAndTypography) {
   EXPECT_EQ(fold_word("ÉTATS–UNIS"), "états-unis");
   EXPECT_EQ(fold_word("l’Iran"), "l'iran");
+  EXPECT_EQ(fold_word("İmamoğlu"), "imamoğlu");  // Turkish dotted capital I
 }
 
 TEST(TokenRules, UnknownKeyIsAnErrorWithItsLine) {
