@@ -197,7 +197,9 @@ function renderNetwork(data) {
     .on('mousemove', (ev, d) => showTip(ev, [`${d.source.id} → ${d.target.id}`, `${d.events} events, mean Goldstein ${d.goldstein_mean.toFixed(1)}`,
       ...d.quads.map((q) => `${QUAD_NAMES[q.quad]}: ${q.events} (mean ${q.goldstein_mean.toFixed(1)})`)]))
     .on('mouseleave', hideTip);
-  const g = svg.append('g').selectAll('g').data(nodes).join('g').attr('class', 'node')
+  // the busiest actors are drawn last, on top, so no smaller node or label hides them
+  const drawn = [...nodes].sort((a, b) => a.events - b.events);
+  const g = svg.append('g').selectAll('g').data(drawn).join('g').attr('class', 'node')
     .attr('data-id', (d) => d.id).attr('tabindex', 0)
     .attr('transform', (d) => `translate(${d.x},${d.y})`)
     .on('mousemove', (ev, d) => showTip(ev, [d.id, `${d.events} events (${d.as_actor1} as source, ${d.as_actor2} as target)`, 'click to filter']))
@@ -208,7 +210,9 @@ function renderNetwork(data) {
       else setFilters({ actor: d.id });
     });
   g.append('circle').attr('r', (d) => r(d.events)).attr('fill', '#7b8bb0');
-  g.append('text').attr('dy', (d) => -r(d.events) - 2).attr('text-anchor', 'middle').text((d) => d.id);
+  // labels never take the pointer from a node under them
+  g.append('text').attr('dy', (d) => -r(d.events) - 2).attr('text-anchor', 'middle').attr('pointer-events', 'none')
+    .text((d) => d.id);
   box.append(el('div', { class: 'legend' }, `Arrows: source → target; width: events; colour: mean Goldstein (red conflict, blue cooperation). ${data.edges_total > data.edges.length ? `Top ${data.edges.length} of ${data.edges_total} pairs.` : ''} Click a node to filter.`));
 }
 
