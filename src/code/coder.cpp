@@ -190,6 +190,25 @@ class Sentence {
         ++i;
       }
     }
+    // "Russian Gazprom", "le vénézuélien VTV": a country name right before an actor of that
+    // country is its modifier; the mention is the organisation (own dictionaries)
+    if (opt_.dict.pair_any_code) return;
+    for (size_t k = 0; k + 1 < ments_.size(); ++k) {
+      Mention& a = ments_[k];
+      Mention& n = ments_[k + 1];
+      if (a.agent || n.agent || a.e != n.b) continue;
+      const auto* ca = actor_codes(a);
+      const auto* cn = actor_codes(n);
+      if (!ca || !cn || ca->empty() || cn->empty()) continue;
+      const std::string& first = cn->front();
+      bool modifier = first.size() > 3 && std::all_of(ca->begin(), ca->end(), [&](const std::string& c) {
+        return c.size() == 3 && first.compare(0, 3, c) == 0;
+      });
+      if (!modifier) continue;
+      n.b = a.b;
+      ments_.erase(ments_.begin() + static_cast<std::ptrdiff_t>(k));
+      --k;
+    }
   }
 
   // For "$!" and "+!": every code is a country alone (RUS) or a country's armed forces or

@@ -253,6 +253,13 @@ TEST_F(NativeCoder, AnArmedRoleBindsOnlyAStateOrItsForces) {
   EXPECT_EQ(code("Gondor strike Aragorn."), V{});     // nor is a person
 }
 
+TEST_F(NativeCoder, ACountryNameBeforeOneOfItsActorsIsItsModifier) {
+  auto r = run("Gondorian Aragorn criticized Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "GONELI");
+  EXPECT_EQ(r.events[0].source.text, "Gondorian Aragorn");
+}
+
 TEST_F(NativeCoder, AFormReadAsItselfFirstKeepsThatReading) {
   // "accord" is a noun before it is a form of the verb "accorder": no 057 event
   EXPECT_EQ(code("Gondor accord Arnor."), V{});
