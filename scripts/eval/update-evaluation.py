@@ -51,4 +51,6 @@ s = replace_after(s, "python3 scripts/eval/corpus-report.py", run("python3 scrip
 s = replace_after(s, "build/dyad eval --suite petrarch", run(
     "build/dyad eval --suite petrarch ../shared/peer-suites/petrarch | head -15"), True)
 s = replace_after(s, "build/dyad dict stats\n", run("build/dyad dict stats"), True)
+# rule paths relative to the repository, whatever machine ran it
+s = s.replace(str(root) + "/", "")
 path.write_text(s)

@@ -176,7 +176,7 @@ TEST(CameoRepoTables, PloverTypesAreTheCurrentSixteen) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Against the reference files (skipped when /work/shared is not there)
+// Against the reference files (skipped when ../shared is not there)
 
 TEST(CameoReference, SameCodesAsGdelt) {
   std::string path = kReference + "gdelt_CAMEO.eventcodes.txt";
