@@ -110,6 +110,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
       if (auto r = dict::load_language(opt.data_dir + "/" + l, *lex); !r) return std::unexpected(r.error());
       if (auto r = dict::load_native(opt.data_dir, l, *lex); !r) return std::unexpected(r.error());
       if (auto r = dict::load_lexicons(opt.data_dir + "/" + l, *lex); !r) return std::unexpected(r.error());
+      // rules are named relative to the data folder ("data/fr/verbs.01-10.txt"), so stored
+      // events and exports do not carry this machine's paths
+      const std::string prefix = opt.data_dir + "/";
+      for (auto& f : lex->files)
+        if (f.starts_with(prefix)) f = "data/" + f.substr(prefix.size());
       lex->options = dict_options(opt);
       impl->langs.emplace(l, std::move(lex));
     }
