@@ -1258,11 +1258,14 @@ class Sentence {
     // Two different actors may share a code: "el PSOE criticó al PP" is ESPPTY -> ESPPTY,
     // "Anaya acusó a López Obrador" MEXOPP -> MEXOPP (own dictionaries). The same words on
     // both sides, or PETRARCH's dictionaries, give no dyad.
-    const bool distinct = !opt_.dict.pair_any_code && src != kNone && tgt != kNone && src != tgt &&
-                          fold_span(sb, se) != fold_span(tb, te);
+    // (the words are compared only when the codes are equal: rare, and off the common path)
+    auto distinct = [&] {
+      return !opt_.dict.pair_any_code && src != kNone && tgt != kNone && src != tgt &&
+             fold_span(sb, se) != fold_span(tb, te);
+    };
     for (auto& s : sc)
       for (auto& t : tc) {
-        if (s == t && s != "---" && !distinct) continue;
+        if (s == t && s != "---" && !distinct()) continue;
         if (self_reference(s, t)) continue;
         make(s, sb, se, t, tb, te, ch.code.fwd);
         if (!ch.code.rev.empty()) make(t, tb, te, s, sb, se, ch.code.rev);

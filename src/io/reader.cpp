@@ -87,6 +87,12 @@ size_t find_bad_utf8(std::string_view s) {
   return scan_bad_utf8(reinterpret_cast<const unsigned char*>(s.data()), s.size());
 }
 
+}  // namespace
+
+bool valid_utf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
+
+namespace {
+
 // Best effort for lines that cannot be parsed: the id when it is the first key.
 std::string guess_id(std::string_view s) {
   size_t i = 0;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dyad/doc.h"
@@ -42,5 +43,9 @@ class DocReader {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+// U+10FFFF): the check the reader applies to every record, for other front ends.
+bool valid_utf8(std::string_view s);
 
 }  // namespace dyad::io

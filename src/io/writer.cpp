@@ -34,6 +34,20 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
+// RFC 4180: quote a field holding a comma, a quote, CR or LF; double the quotes.
+void append_csv_field(std::string& o, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    o.append(s);
+    return;
+  }
+  o.push_back('"');
+  for (char c : s) {
+    if (c == '"') o.push_back('"');
+    o.push_back(c);
+  }
+  o.push_back('"');
+}
+
 namespace {
 
 std::string num(double v) {
@@ -81,19 +95,6 @@ class JsonlWriter : public EventWriter {
   std::string buf_;
 };
 
-// RFC 4180: quote a field holding a comma, a quote, CR or LF; double the quotes.
-void csv_field(std::string& o, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    o.append(s);
-    return;
-  }
-  o.push_back('"');
-  for (char c : s) {
-    if (c == '"') o.push_back('"');
-    o.push_back(c);
-  }
-  o.push_back('"');
-}
 
 constexpr const char* kCsvHeader =
     "id,doc_id,doc_date,lang,sentence_index,source_code,source_country,source_text,source_start,source_end,"
@@ -107,11 +108,11 @@ class CsvWriter : public EventWriter {
     std::string r;
     auto f = [&](std::string_view s) {
       if (!r.empty()) r.push_back(',');
-      csv_field(r, s);
+      append_csv_field(r, s);
     };
     auto n = [&](auto v) { f(fmt::format("{}", v)); };
     r.clear();
-    csv_field(r, e.id);
+    append_csv_field(r, e.id);
     f(e.doc_id); f(e.doc_date); f(e.lang); n(e.sentence_index);
     f(e.source.code); f(e.source.country); f(e.source.text); n(e.source.start); n(e.source.end);
     f(e.target.code); f(e.target.country); f(e.target.text); n(e.target.start); n(e.target.end);

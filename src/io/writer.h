@@ -28,6 +28,8 @@ std::unique_ptr<EventWriter> make_writer(Format f, std::ostream& out);
 
 // Appends `s` as a quoted JSON string (control characters escaped; UTF-8 kept).
 void append_json_string(std::string& out, std::string_view s);
+// Appends `s` as one RFC 4180 CSV field: quoted when it holds a comma, a quote, CR or LF.
+void append_csv_field(std::string& out, std::string_view s);
 // One event as a JSON object, no trailing newline.
 std::string event_to_json(const Event& e);
 // The 61 GDELT 2.0 event-table fields of one event, in GDELT's order, tab-free.

@@ -19,6 +19,7 @@
 
 #include "cameo/cameo.h"
 #include "store/cluster.h"
+#include "io/reader.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -27,38 +28,6 @@ namespace dyad::serve {
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len;
-    uint32_t cp;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      const unsigned char d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += len;
-  }
-  return true;
-}
 
 void json_string(std::string& out, std::string_view s) {
   out += '"';
@@ -84,7 +53,7 @@ void json_string(std::string& out, std::string_view s) {
     }
     // A multi-byte sequence: copied when valid, else one U+FFFD per bad byte.
     size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len && i + len <= s.size() && valid_utf8(s.substr(i, len))) {
+    if (len && i + len <= s.size() && io::valid_utf8(s.substr(i, len))) {
       out.append(s.data() + i, len);
       i += len;
     } else {
@@ -188,7 +157,7 @@ struct BadParam {
   std::string name, message;
 };
 
-using Arg = std::variant<int64_t, std::string>;
+using store::sql::Arg;
 
 struct Where {
   std::string sql;  // " AND (...)" clauses over events e
@@ -199,20 +168,8 @@ struct Where {
   }
 };
 
-void bind_all(store::sql::Stmt& st, const std::vector<Arg>& args, int first = 1) {
-  int i = first;
-  for (const auto& a : args) {
-    if (const auto* n = std::get_if<int64_t>(&a)) st.bind(i++, *n);
-    else st.bind(i++, std::get<std::string>(a));
-  }
-}
-
-std::string prefix_end(std::string p) {
-  while (!p.empty() && static_cast<unsigned char>(p.back()) == 0x7f) p.pop_back();
-  if (p.empty()) return "\x7f";
-  p.back() = static_cast<char>(p.back() + 1);
-  return p;
-}
+using store::sql::bind_all;
+using store::sql::prefix_end;
 
 bool all_of(std::string_view s, bool (*pred)(char)) {
   return std::all_of(s.begin(), s.end(), pred);
@@ -240,10 +197,10 @@ class Params {
   std::optional<BadParam> check() const {
     std::set<std::string, std::less<>> seen;
     for (const auto& [k, v] : raw_) {
-      if (!valid_utf8(k)) return BadParam{"", "a parameter name is not valid UTF-8"};
+      if (!io::valid_utf8(k)) return BadParam{"", "a parameter name is not valid UTF-8"};
       if (!allowed_.count(k)) return BadParam{k, fmt::format("unknown parameter '{}'", k.substr(0, 64))};
       if (!seen.insert(k).second) return BadParam{k, fmt::format("parameter '{}' is given more than once", k)};
-      if (!valid_utf8(v)) return BadParam{k, fmt::format("parameter '{}' is not valid UTF-8", k)};
+      if (!io::valid_utf8(v)) return BadParam{k, fmt::format("parameter '{}' is not valid UTF-8", k)};
       if (v.size() > 512) return BadParam{k, fmt::format("parameter '{}' is longer than 512 bytes", k)};
     }
     return std::nullopt;
@@ -997,7 +954,7 @@ Result<std::unique_ptr<Api>> Api::open(const ApiOptions& opt) {
 }
 
 Response Api::handle(const Request& req) {
-  if (!valid_utf8(req.path)) return error_response(400, "bad_request", "the path is not valid UTF-8");
+  if (!io::valid_utf8(req.path)) return error_response(400, "bad_request", "the path is not valid UTF-8");
   if (req.method != "GET" && req.method != "HEAD")
     return error_response(405, "method_not_allowed", "the API is read-only: use GET");
   Handler h = nullptr;

@@ -50,7 +50,6 @@ Response error_response(int status, std::string_view code, std::string_view mess
 
 // Appends s as a JSON string; invalid UTF-8 becomes U+FFFD, controls and <>& are \u-escaped.
 void json_string(std::string& out, std::string_view s);
-bool valid_utf8(std::string_view s);
 
 class Api {
  public:

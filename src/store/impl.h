@@ -36,4 +36,7 @@ struct Store::Impl {
 extern const char* const kMigrations[];
 extern const int kMigrationCount;
 
+// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (created_at, ingested_at).
+std::string now_utc();
+
 }  // namespace dyad::store

@@ -15,15 +15,6 @@ namespace dyad::store {
 
 namespace {
 
-std::string now_utc() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string quantities_json(const Event& e) {
   std::string o = "[";
   for (size_t i = 0; i < e.quantities.size(); ++i) {

@@ -12,19 +12,10 @@ namespace {
 
 std::string num(double v) { return fmt::format("{:.6g}", v); }
 
-// RFC 4180 field.
+// One RFC 4180 field, with its separator unless it is the first of the row.
 void csv_field(std::string& o, std::string_view s, bool first = false) {
   if (!first) o.push_back(',');
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    o.append(s);
-    return;
-  }
-  o.push_back('"');
-  for (char c : s) {
-    if (c == '"') o.push_back('"');
-    o.push_back(c);
-  }
-  o.push_back('"');
+  io::append_csv_field(o, s);
 }
 
 std::string json_str(std::string_view s) {

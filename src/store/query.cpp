@@ -14,7 +14,7 @@ namespace dyad::store {
 
 namespace {
 
-using Arg = std::variant<int64_t, std::string>;
+using sql::Arg;
 
 // A capped count of the events (or FTS rows) one indexed filter selects: "{cap}" is replaced
 // by the cap (a number we compute, never user data); args are bound.
@@ -39,21 +39,8 @@ std::string capped(const std::string& from_where) {
   return "SELECT count(*) FROM (SELECT 1 FROM " + from_where + " LIMIT {cap})";
 }
 
-void bind_all(sql::Stmt& st, const std::vector<Arg>& args, int first = 1) {
-  int i = first;
-  for (const auto& a : args) {
-    if (const auto* n = std::get_if<int64_t>(&a)) st.bind(i++, *n);
-    else st.bind(i++, std::get<std::string>(a));
-  }
-}
-
-// The smallest string greater than every string starting with p (p non-empty, ASCII).
-std::string prefix_end(std::string p) {
-  while (!p.empty() && static_cast<unsigned char>(p.back()) == 0x7f) p.pop_back();
-  if (p.empty()) return "\x7f";
-  p.back() = static_cast<char>(p.back() + 1);
-  return p;
-}
+using sql::bind_all;
+using sql::prefix_end;
 
 bool all_caps_code(std::string_view s) {
   if (s.size() < 2) return false;

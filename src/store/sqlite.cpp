@@ -81,4 +81,19 @@ std::string Stmt::column_name(int col) const {
   return n ? n : "";
 }
 
+void bind_all(Stmt& st, const std::vector<Arg>& args, int first) {
+  int i = first;
+  for (const auto& a : args) {
+    if (const auto* n = std::get_if<int64_t>(&a)) st.bind(i++, *n);
+    else st.bind(i++, std::get<std::string>(a));
+  }
+}
+
+std::string prefix_end(std::string p) {
+  while (!p.empty() && static_cast<unsigned char>(p.back()) == 0x7f) p.pop_back();
+  if (p.empty()) return "\x7f";
+  p.back() = static_cast<char>(p.back() + 1);
+  return p;
+}
+
 }  // namespace dyad::store::sql

@@ -1,4 +1,4 @@
-// store/sqlite.h — a thin RAII layer over the SQLite C API, used only inside src/store.
+// store/sqlite.h — a thin RAII layer over the SQLite C API, used by src/store and src/serve.
 //
 // Every statement is prepared once and bound with parameters: no value is ever
 // pasted into SQL text.
@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include "dyad/status.h"
 
@@ -59,5 +61,13 @@ class Stmt {
   sqlite3_stmt* st_ = nullptr;
   int rc_ = SQLITE_OK;
 };
+
+// A parameter value, and binding a list of them from position `first` on.
+using Arg = std::variant<int64_t, std::string>;
+void bind_all(Stmt& st, const std::vector<Arg>& args, int first = 1);
+
+// The smallest string greater than every string starting with p (ASCII): `x >= p AND x <
+// prefix_end(p)` is an index-friendly prefix match.
+std::string prefix_end(std::string p);
 
 }  // namespace dyad::store::sql

@@ -111,14 +111,6 @@ Result<std::vector<std::string>> user_tables(Store::Impl& s) {
   return out;
 }
 
-std::string now_utc() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 Result<void> migrate(Store::Impl& s, int from, bool fresh) {
   for (int v = from; v < kSchemaVersion; ++v) {
@@ -351,6 +343,15 @@ Result<Counts> Store::counts() {
     if (auto r = one(q, *out); !r) return std::unexpected(r.error());
   impl_->reset_all();
   return c;
+}
+
+std::string now_utc() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 }  // namespace dyad::store

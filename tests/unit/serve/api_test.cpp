@@ -2,6 +2,8 @@
 // store's own queries (dyad query / series / actors), and the bad requests (400 naming the
 // parameter, 404, SQL metacharacters, bad UTF-8, absurd page sizes, the query deadline).
 #include <gtest/gtest.h>
+
+#include "io/reader.h"
 #include <simdjson.h>
 #include <unistd.h>
 
@@ -366,7 +368,7 @@ TEST_F(serve_api, BadUtf8) {
   expect_bad("/api/events", {{"text", "\xed\xa0\x80"}}, "text");  // a UTF-16 surrogate
   auto r = get("/api/events", {{"\xc0\xaf", "1"}});
   EXPECT_EQ(r.status, 400);
-  EXPECT_TRUE(serve::valid_utf8(r.body));
+  EXPECT_TRUE(io::valid_utf8(r.body));
   EXPECT_EQ(get("/api/\xff", {}).status, 400);
   std::string out;
   serve::json_string(out, "a\xff<b>\x01");
