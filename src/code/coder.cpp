@@ -4,6 +4,9 @@
 #include <functional>
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
+
+#include "text/normalize.h"
 
 namespace dyad::code {
 namespace {
@@ -144,11 +147,7 @@ class Sentence {
     for (uint32_t i = b_; i < e_ && i < b_ + 8; ++i) {
       const auto& t = toks_[i];
       if (t.kind == TokKind::word) {
-        std::string_view raw(doc_.pool);  // unused
-        (void)raw;
-        bool all_upper = t.capitalised;
-        // every cased letter upper: compare raw text with folded form length-wise is not enough;
-        // use the capitalised flag of the word and of its last letter via the raw bytes
+        bool all_upper = t.capitalised;  // first letter upper-case, and no ASCII lower-case after
         for (uint32_t k = t.start; k < t.end && all_upper; ++k) {
           char c = text_[k];
           if (c >= 'a' && c <= 'z') all_upper = false;
@@ -225,9 +224,12 @@ class Sentence {
     return true;
   }
 
-  // An entry written with '=' ("=US") matches only tokens capitalised exactly as written.
+  // An entry written with '=' ("=US") matches only tokens capitalised exactly as written,
+  // and never in a sentence set in capitals ("LA DIRIGENCIA DEL PAN..."), where case says
+  // nothing about which words are acronyms.
   bool exact_case(const dict::ActorEntry& a, uint32_t b, uint32_t e) const {
     if (a.exact_forms.empty()) return true;
+    if (shouting()) return false;
     for (const auto& form : a.exact_forms) {
       if (form.size() != e - b) continue;
       bool same = true;
@@ -237,6 +239,33 @@ class Sentence {
     }
     return false;
   }
+
+  // Most of the sentence's longer words (four letters or more) have no lower-case letter:
+  // a headline or a banner in capitals. Computed once per sentence.
+  bool shouting() const {
+    if (shouting_ < 0) {
+      uint32_t longer = 0, caps = 0;
+      for (uint32_t i = b_; i < e_; ++i) {
+        const auto& t = toks_[i];
+        if (t.kind != TokKind::word) continue;
+        std::string_view w = text_.substr(t.start, t.end - t.start);
+        uint32_t letters = 0;
+        bool lower = false;
+        for (size_t k = 0; k < w.size();) {
+          char32_t c = text::next_code_point(w, k);
+          if (!u_isalpha(static_cast<UChar32>(c))) continue;
+          ++letters;
+          if (u_islower(static_cast<UChar32>(c))) lower = true;
+        }
+        if (letters < 4) continue;
+        ++longer;
+        if (!lower) ++caps;
+      }
+      shouting_ = longer >= 3 && caps * 5 >= longer * 3 ? 1 : 0;
+    }
+    return shouting_ == 1;
+  }
+  mutable int8_t shouting_ = -1;
 
   const std::vector<std::string>* actor_codes(const Mention& m) const {
     return lex_.actors[m.entry].resolve(date_);

@@ -94,9 +94,22 @@ void append_folded_code_point(char32_t c, std::string& out) {
 // Most words are ASCII, or mostly ASCII ("état"): runs of ASCII bytes take the fast path, and
 // only the other code points are decoded and folded one by one (a folded code point may
 // change its byte length).
+// A word with combining marks ("e" + U+0301, as some scrapers and Mac clipboards write
+// "é") is composed (NFC) after folding, so that it meets the precomposed dictionary word.
 void append_folded(std::string_view in, std::string& out) {
-  for (size_t i = append_ascii(in, 0, out); i < in.size(); i = append_ascii(in, i, out))
-    append_folded_code_point(next_code_point(in, i), out);  // in[i] is not ASCII
+  const size_t base = out.size();
+  bool marks = false;
+  for (size_t i = append_ascii(in, 0, out); i < in.size(); i = append_ascii(in, i, out)) {
+    char32_t c = next_code_point(in, i);  // in[i] was not ASCII
+    if (!marks && u_getCombiningClass(static_cast<UChar32>(c)) != 0) marks = true;
+    append_folded_code_point(c, out);
+  }
+  if (!marks) return;
+  std::string composed;
+  if (to_nfc(std::string_view(out).substr(base), composed)) {
+    out.resize(base);
+    out += composed;
+  }
 }
 
 void fold_word(std::string_view in, std::string& out) {

@@ -7,8 +7,8 @@
 
 namespace dyad::text {
 
-// Case-folded, typography-folded form of a word: ’ ʼ ` → ', dashes → '-',
-// NFC composition is assumed of the input (dyad NFC-normalises at read time).
+// Case-folded, typography-folded form of a word: ’ ʼ ` → ', dashes → '-', and composed
+// (NFC) when it holds combining marks, so "e\u0301" and "é" are one word.
 void fold_word(std::string_view in, std::string& out);
 std::string fold_word(std::string_view in);
 // The same, appended to `out` (`in` must not point into `out`).

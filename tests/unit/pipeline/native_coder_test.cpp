@@ -245,6 +245,9 @@ TEST_F(NativeCoder, AnExactCaseActorMatchesOnlyAsWritten) {
   // "=WE [WEE]": the acronym, not the pronoun
   EXPECT_EQ(code("WE criticized Arnor."), (V{"WEE ARN 111"}));
   EXPECT_EQ(code("We criticized Arnor."), V{});
+  // a headline in capitals says nothing about acronyms
+  EXPECT_EQ(code("WE CRITICIZED ARNOR AGAIN TODAY."), V{});
+  EXPECT_EQ(code("WE criticized Arnor again today."), (V{"WEE ARN 111"}));
 }
 
 TEST_F(NativeCoder, AnArmedRoleBindsOnlyAStateOrItsForces) {

@@ -77,6 +77,24 @@ TEST(Normalize, FoldsCaseAndTypography) {
   EXPECT_EQ(fold_word("İmamoğlu"), "imamoğlu");  // Turkish dotted capital I
 }
 
+TEST(Normalize, DecomposedAccentsMeetPrecomposedWords) {
+  // "Fe\u0301de\u0301ration" (e + combining acute) is the word "fédération"
+  EXPECT_EQ(fold_word("Fe\u0301de\u0301ration"), "fédération");
+  EXPECT_EQ(fold_word("E\u0301TATS-UNIS"), "états-unis");
+  EXPECT_EQ(fold_word("Bogota\u0301"), "bogotá");
+  // a mark with no precomposed letter stays as it is
+  EXPECT_EQ(fold_word("q\u0301"), "q\u0301");
+}
+
+TEST(Tokenizer, OffsetsOfADecomposedWordPointIntoTheRawText) {
+  Tokenized t;
+  const std::string text = "La Re\u0301publique parle.";
+  tokenize(text, rules("fr"), t);
+  EXPECT_EQ(words(t), (std::vector<std::string>{"la", "république", "parle", "."}));
+  ASSERT_GE(t.tokens.size(), 2u);
+  EXPECT_EQ(text.substr(t.tokens[1].start, t.tokens[1].end - t.tokens[1].start), "Re\u0301publique");
+}
+
 TEST(TokenRules, UnknownKeyIsAnErrorWithItsLine) {
   auto path = testing::TempDir() + "/bad_tokens.txt";
   FILE* f = fopen(path.c_str(), "w");
