@@ -38,6 +38,10 @@ struct EngineOptions {
   // TABARI's (2..8 inside the sentence) for PETRARCH files, none for dyad's own
   // (its clause splitter already keeps appositions apart).
   int comma_min = -1, comma_max = -1, comma_bmin = -1, comma_bmax = -1, comma_emin = -1, comma_emax = -1;
+  // PETRARCH's new_actor_length: when no actor of the dictionaries is found as an event's
+  // source or target, a noun phrase of at most this many words in that place becomes a new
+  // actor named by its words ("\"INJURY TOLL\""). 0 = off (unknown phrases are not actors).
+  int new_actor_length = 0;
 };
 
 // What one document produced beyond its events.

@@ -83,7 +83,9 @@ class Sentence {
     for (size_t g = groups_.size(); g-- > 0;) {
       const auto& gr = groups_[g];
       if (gr.ab == gr.ae) continue;  // a resolved pronoun, not a mention here
-      if (std::all_of(gr.codes.begin(), gr.codes.end(), [](auto& c) { return c.starts_with("---"); })) continue;
+      // an agent alone, or a new actor named by its words, is nobody a pronoun stands for
+      auto nameless = [](const std::string& c) { return c.starts_with("---") || c.starts_with('"'); };
+      if (std::all_of(gr.codes.begin(), gr.codes.end(), nameless)) continue;
       out_.last_actor = {gr.codes, gr.b, gr.e};
       break;
     }
@@ -96,7 +98,12 @@ class Sentence {
 
  private:
   // ---- token helpers ------------------------------------------------------
-  uint32_t cls(uint32_t raw) const { return lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma); }
+  // The word classes of a token. `auxiliary` (read where a subject ends, for new actors) and
+  // `former` (read by role()) are left out: everywhere else such a word stays the plain word
+  // it always was.
+  uint32_t cls(uint32_t raw) const { return word_class(raw) & ~uint32_t{dict::kAuxiliary | dict::kFormer}; }
+  uint32_t word_class(uint32_t raw) const { return lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma); }
+  bool aux(uint32_t raw) const { return (word_class(raw) & dict::kAuxiliary) != 0; }
   bool is_punct(uint32_t raw) const { return toks_[raw].kind == TokKind::punct; }
   std::string_view norm(uint32_t raw) const { return doc_.norm(toks_[raw]); }
   bool word_is(uint32_t raw, WordId w) const { return w != kNoWord && (toks_[raw].form == w || toks_[raw].lemma == w); }
@@ -271,6 +278,15 @@ class Sentence {
     return lex_.actors[m.entry].resolve(date_);
   }
   const dict::AgentEntry& agent(const Mention& m) const { return lex_.agents[m.entry]; }
+  // The role an agent adds: its code, or ELI when a `former` word stands in its noun phrase
+  // before it (raw tokens [from, agent)): CAMEO codes former office holders as elites
+  // ("Arnor former security officials" ARNELI; "former Gondor prosecutors" GONELI), as
+  // TABARI's FORMER conversion did.
+  std::string role(const Mention& m, uint32_t from) const {
+    for (uint32_t k = from; k < m.b; ++k)
+      if (word_class(k) & dict::kFormer) return "ELI";
+    return agent(m).code;
+  }
 
   static std::string add_suffix(const std::string& base, const std::string& suf) {
     // Do not repeat role chunks the code already has ("USAGOV" + "GOV").
@@ -350,13 +366,13 @@ class Sentence {
         std::vector<std::string> alt_suffixes;  // "media and government": the last agent distributes
         while (m < M && ments_[m].agent && !agent(ments_[m]).prefix &&
                between(ue, ments_[m].b, 4, [&](uint32_t k) { return np_word(k); })) {
-          suffixes.push_back(agent(ments_[m]).code);
+          suffixes.push_back(role(ments_[m], ub > b_ ? ub - 1 : ub));
           ue = ments_[m].e;
           ++m;
           // AGENT and AGENT
           if (m < M && ments_[m].agent && !agent(ments_[m]).prefix && ments_[m].b == ue + 1 &&
               (cls(ue) & dict::kConjunction)) {
-            alt_suffixes.push_back(agent(ments_[m]).code);
+            alt_suffixes.push_back(role(ments_[m], ub > b_ ? ub - 1 : ub));
             ue = ments_[m].e;
             ++m;
           }
@@ -391,11 +407,11 @@ class Sentence {
       m = m0;
       if (m < M && ments_[m].agent) {
         // AGENT [and AGENT] (of|in|from) ACTOR [, ACTOR] [and ACTOR]
-        std::vector<std::string> ags{agent(ments_[m]).code};
+        std::vector<std::string> ags{role(ments_[m], ments_[m].b > b_ ? ments_[m].b - 1 : ments_[m].b)};
         uint32_t ub = ments_[m].b, ue = ments_[m].e;
         size_t k = m + 1;
         while (k < M && ments_[k].agent && ments_[k].b == ue + 1 && (cls(ue) & dict::kConjunction)) {
-          ags.push_back(agent(ments_[k]).code);
+          ags.push_back(role(ments_[k], ments_[k].b - 1));
           ue = ments_[k].e;
           ++k;
         }
@@ -453,6 +469,13 @@ class Sentence {
             actors.resize(stops.back().n_actors);
             j = stops.back().j;
             end = stops.back().end;
+          }
+          // PETRARCH makes "AGENT of ACTOR" one noun phrase only when no further prepositional
+          // phrase hangs on the actor: "the parliament of Gondor in Eriador" stays two phrases
+          if (opt_.dict.single_prep_level && end < e_ && (cls(end) & dict::kLinkPrep)) {
+            uint32_t q = end + 1;
+            while (q < e_ && (cls(q) & dict::kDeterminer)) ++q;
+            if (q < e_ && !is_punct(q) && !is_trigger(q)) actors.clear();
           }
           if (!actors.empty()) {
             Unit u{ub, end, {}};
@@ -1029,6 +1052,154 @@ class Sentence {
     return static_cast<int32_t>(groups_.size() - 1);
   }
 
+  // ---- new actors (PETRARCH's new_actor_length) -----------------------------
+  // PETRARCH codes every noun phrase of the parse; with new_actor_length = N, a phrase that
+  // holds no actor of the dictionaries, taken as an event's source or target, becomes a new
+  // actor named by its words when it has at most N of them ("\"INJURY TOLL\""). Without a
+  // parse, a noun phrase is a run of words that are no verb, punctuation or closed-class word
+  // (determiners and possessives excepted), optionally joined once by a link preposition to
+  // the next run ("the Ministry of Magic").
+  struct NounPhrase {
+    uint32_t ab, ae;  // active positions
+  };
+  bool verb_at(uint32_t p) const {
+    for (const auto& c : cands_)
+      if (!c.nominal && p >= c.ab && p < c.ae) return true;
+    return false;
+  }
+  bool np_token(uint32_t p) const {
+    uint32_t r = raw(p);
+    if (is_punct(r) || verb_at(p) || aux(r)) return false;
+    uint32_t c = cls(r);
+    if (c & (dict::kConjunction | dict::kClauseStart | dict::kModal | dict::kPassiveAux | dict::kAgentBy)) return false;
+    if ((c & dict::kPronoun) && !(c & dict::kDeterminer)) return false;  // "they" is no phrase to name
+    if ((c & (dict::kFunction | dict::kLinkPrep)) && !(c & (dict::kDeterminer | dict::kPossessive))) return false;
+    return true;
+  }
+  std::vector<NounPhrase> noun_phrases(uint32_t lo, uint32_t hi) const {
+    std::vector<NounPhrase> out;
+    uint32_t p = lo;
+    while (p < hi) {
+      if (!np_token(p)) { ++p; continue; }
+      NounPhrase np{p, p};
+      bool joined = false;
+      for (;;) {
+        while (p < hi && np_token(p)) ++p;
+        np.ae = p;
+        // one link preposition joins the next run: "the Ministry of Magic"
+        if (!joined && p + 1 < hi && (cls(raw(p)) & dict::kLinkPrep) && np_token(p + 1)) {
+          joined = true;
+          ++p;
+          continue;
+        }
+        break;
+      }
+      bool content = false;  // more than determiners and possessives
+      for (uint32_t q = np.ab; q < np.ae; ++q)
+        if (!(cls(raw(q)) & (dict::kDeterminer | dict::kPossessive))) content = true;
+      // a date ("on Wednesday") is no actor
+      if (content && !time_words_only(np.ab, np.ae, true)) out.push_back(np);
+    }
+    return out;
+  }
+  // The phrases joined to the first one by a conjunction (and commas): "Eriador's death and
+  // injury toll" is two phrases, as PETRARCH's compound noun phrases are.
+  static std::vector<NounPhrase> first_chain(const std::vector<NounPhrase>& nps,
+                                             const std::function<bool(uint32_t, uint32_t)>& joins) {
+    std::vector<NounPhrase> chain;
+    for (const auto& np : nps) {
+      if (!chain.empty() && !joins(chain.back().ae, np.ab)) break;
+      chain.push_back(np);
+    }
+    return chain;
+  }
+  bool conj_between(uint32_t a, uint32_t b) const {
+    bool conj = false;
+    for (uint32_t p = a; p < b; ++p) {
+      uint32_t r = raw(p);
+      if (cls(r) & dict::kConjunction) conj = true;
+      else if (!is_comma(r)) return false;
+    }
+    return conj;
+  }
+  // "\"W1 W2\"": the phrase's words in capitals without possessive markers; empty when it has more
+  // than new_actor_length words.
+  std::string new_actor_name(const NounPhrase& np) const {
+    std::string name;
+    int n = 0;
+    for (uint32_t p = np.ab; p < np.ae; ++p) {
+      uint32_t r = raw(p);
+      if (cls(r) & dict::kPossessive) continue;
+      ++n;
+      if (!name.empty()) name.push_back(' ');
+      for (char ch : norm(r)) name.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch);
+    }
+    if (n == 0 || n > opt_.dict.new_actor_length) return {};
+    return '"' + name + '"';
+  }
+  // The codes of a phrase: those of the actors in it, else its new actor name.
+  std::vector<std::string> phrase_codes(const NounPhrase& np, bool& named) const {
+    std::vector<std::string> codes;
+    for (const auto& g : groups_)
+      if (g.ab >= np.ab && g.ae <= np.ae && g.ab < g.ae)
+        for (const auto& c : g.codes) codes.push_back(c);
+    if (!codes.empty()) return codes;
+    std::string name = new_actor_name(np);
+    if (!name.empty()) {
+      codes.push_back(name);
+      named = true;
+    }
+    return codes;
+  }
+  int32_t add_group(uint32_t ab, uint32_t ae, std::vector<std::string> codes) {
+    for (size_t g = 0; g < groups_.size(); ++g)
+      if (groups_[g].ab == ab && groups_[g].ae == ae && groups_[g].codes == codes) return static_cast<int32_t>(g);
+    if (opt_.trace) {
+      std::string cs;
+      for (const auto& c : codes) cs += (cs.empty() ? "" : "/") + c;
+      trace(fmt::format("new actor: '{}' -> {}", words(ab, ae), cs));
+    }
+    groups_.push_back(Group{ab, ae, std::move(codes), raw(ab), raw(ae - 1) + 1});
+    return static_cast<int32_t>(groups_.size() - 1);
+  }
+  // The subject before the verb [cstart, verb): the first noun phrase after any earlier verb
+  // of the clause, with the phrases joined to it by a conjunction. When `src` is an actor of
+  // that subject, the subject's unknown phrases join it as new actors; with no `src`, the
+  // subject becomes one. Returns the (new) source, or `src` unchanged.
+  int32_t new_actor_subject(uint32_t cstart, uint32_t verb, int32_t src) {
+    uint32_t hi = verb;
+    while (hi > cstart && ((cls(raw(hi - 1)) & (dict::kModal | dict::kPassiveAux)) || aux(raw(hi - 1)))) --hi;
+    uint32_t lo = cstart;
+    for (uint32_t p = cstart; p < hi; ++p)
+      if (verb_at(p)) lo = p + 1;
+    auto chain = first_chain(noun_phrases(lo, hi), [&](uint32_t a, uint32_t b) { return conj_between(a, b); });
+    if (chain.empty()) return src;
+    if (src != kNone) {
+      const Group& g = groups_[static_cast<size_t>(src)];
+      if (chain.size() < 2 || g.ab < chain.front().ab || g.ae > chain.back().ae) return src;
+    }
+    std::vector<std::string> codes;
+    bool named = false;
+    for (const auto& np : chain)
+      for (auto& c : phrase_codes(np, named)) codes.push_back(c);
+    if (!named) return src;
+    return add_group(chain.front().ab, chain.back().ae, std::move(codes));
+  }
+  // The object after the verb: the first noun phrase of [from, to) that holds no actor.
+  int32_t new_actor_object(uint32_t from, uint32_t to, int32_t src) {
+    for (const auto& np : noun_phrases(from, to)) {
+      if (src != kNone) {
+        const Group& s = groups_[static_cast<size_t>(src)];
+        if (s.ab < np.ae && np.ab < s.ae) continue;  // the source's own phrase
+      }
+      bool named = false;
+      auto codes = phrase_codes(np, named);
+      if (!named) continue;
+      return add_group(np.ab, np.ae, std::move(codes));
+    }
+    return kNone;
+  }
+
   // Clause c opens with a comma and a plain word (no class, no actor, lower case): "almost".
   bool adverbial_clause(uint32_t c) const {
     uint32_t p = clause_start_[c];
@@ -1191,6 +1362,14 @@ class Sentence {
           src = kNone;
         }
       }
+    }
+    // PETRARCH's new_actor_length: unknown noun phrases as source and target
+    if (opt_.dict.new_actor_length > 0 && !pairs_within) {
+      if (src == kNone || (src >= 0 && groups_[static_cast<size_t>(src)].ab >= cstart &&
+                           groups_[static_cast<size_t>(src)].ae <= c.ab))
+        src = new_actor_subject(cstart, c.ab, src);
+      if (tgt == kNone)
+        tgt = new_actor_object(ch.from_pattern ? std::max<uint32_t>(c.ae, b.hi + 1) : c.ae, tend, src);
     }
     // "% after *" with no subject to act on it: the event lies between the compound's members
     // ("coopération entre Moscou et Caracas" with no one before it)

@@ -28,7 +28,7 @@ constexpr ClassName kClasses[] = {
     {"passive-auxiliary", kPassiveAux}, {"passive-by", kAgentBy},  {"possessive", kPossessive},
     {"function", kFunction},       {"clause-start", kClauseStart}, {"pronoun", kPronoun},
     {"modal", kModal},             {"place-preposition", kPlacePrep},
-    {"possessive-determiner", kPossDet},
+    {"possessive-determiner", kPossDet}, {"auxiliary", kAuxiliary}, {"former", kFormer},
 };
 
 struct CueName {

@@ -190,6 +190,8 @@ enum WordClass : uint32_t {
   kModal = 1u << 9,         // would, should — not an event verb by itself
   kPlacePrep = 1u << 10,    // à, in — an actor right after it is more likely a place than a target
   kPossDet = 1u << 11,      // its, ses, sus — an agent after one belongs to the actor named before
+  kAuxiliary = 1u << 12,    // has, had, does — stands between a subject and its verb
+  kFormer = 1u << 13,       // former — the agent after it is a former office holder (ELI)
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).
@@ -227,9 +229,17 @@ struct Options {
   // its own, after a verb of the clause, starts a clause and joins no compound; a verb
   // coordinated without a subject takes the subject of the clause before, not its object.
   bool clause_members = false;
+  // "AGENT of ACTOR" is one actor only when no further prepositional phrase hangs on the actor
+  // ("the parliament of Gondor in Eriador" is an agent and an actor): PETRARCH-1 merges a noun
+  // phrase with one level of prepositional phrase only.
+  bool single_prep_level = false;
   int comma_min = 2, comma_max = 8;    // comma clauses inside the sentence to drop
   int comma_bmin = 0, comma_bmax = 0;  // at the beginning
   int comma_emin = 0, comma_emax = 0;  // at the end
+  // PETRARCH's new_actor_length: an event with no actor of the dictionaries for its source
+  // (target) takes the noun phrase in that place as a new actor named by its words, when it
+  // has at most this many words. 0 = off.
+  int new_actor_length = 0;
 };
 
 struct Lexicon {

@@ -2,7 +2,8 @@
 // <Text> alone, honouring <Config> records, and scores each the way
 // PETRARCH-1 did: the set of (source, target, code) triples must equal the
 // expected one; `noevents` records must code nothing; `error=` records must
-// raise that error or discard.
+// raise that error or discard. A record whose <Parse> tree is unbalanced is not
+// coded, as PETRARCH skips it (error `bad_input_parse`).
 #pragma once
 
 #include <map>
@@ -20,6 +21,10 @@ struct SuiteRecord {
   std::vector<std::string> expected;  // "SRC TGT CODE", sorted
   std::string expected_error;         // "dateline", "storydiscard", ...
   bool noevents = false;
+  // The record's <Parse> tree has unequal counts of '(' and ')': PETRARCH skips such a
+  // record with the error `bad_input_parse` before coding it. dyad codes from the text,
+  // but checks the record the same way.
+  bool unbalanced_parse = false;
   EngineOptions options;              // options in force (after preceding <Config> records)
   uint32_t line = 0;
 };

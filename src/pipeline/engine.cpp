@@ -61,17 +61,20 @@ dict::Options dict_options(const EngineOptions& o) {
   d.object_stops_subclause = petrarch;
   d.role_skips_determiner = !petrarch;
   d.clause_members = !petrarch;
+  d.single_prep_level = petrarch;
   d.comma_min = pick(o.comma_min, 2, 0, petrarch);
   d.comma_max = pick(o.comma_max, 8, 0, petrarch);
   d.comma_bmin = pick(o.comma_bmin, 0, 0, petrarch);
   d.comma_bmax = pick(o.comma_bmax, 0, 0, petrarch);
   d.comma_emin = pick(o.comma_emin, 0, 0, petrarch);
   d.comma_emax = pick(o.comma_emax, 0, 0, petrarch);
+  d.new_actor_length = std::max(0, o.new_actor_length);
   return d;
 }
 
 std::string country_of(const std::string& code) {
-  if (code.size() < 3 || code.starts_with("---")) return {};
+  // a new actor named by its words ("\"INJURY TOLL\"", PETRARCH's new_actor_length) has none
+  if (code.size() < 3 || code.starts_with("---") || code.starts_with('"')) return {};
   return code.substr(0, 3);
 }
 

@@ -207,11 +207,52 @@ TEST_F(Coder, WithoutRequireDyadAVerbFollowedByATimeWordAloneCodesNothing) {
     d.lang = "en";
     d.text = text;
     std::vector<std::string> out;
-    for (auto& e : engine_->code(d, o).value().events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
+    auto r = engine_->code(d, o);  // kept: a range-for over r.value().events of a temporary would dangle
+    if (!r) {
+      ADD_FAILURE() << r.error().message;
+      return out;
+    }
+    for (auto& e : r->events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
     return out;
   };
   EXPECT_EQ(run("Rohan condemned today."), V{});
   EXPECT_EQ(run("Rohan condemned on Monday."), (V{"ROH --- 122"}));
+}
+
+TEST_F(Coder, NewActorLengthNamesUnknownNounPhrasesInActorPlaces) {
+  EngineOptions o = engine_->options();
+  auto run = [&](const std::string& text, int n) {
+    o.new_actor_length = n;
+    Doc d;
+    d.id = "t";
+    d.lang = "en";
+    d.text = text;
+    auto rep = engine_->code(d, o);  // kept alive while its events are read
+    EXPECT_TRUE(rep.has_value());
+    std::vector<std::string> out;
+    for (auto& e : rep->events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // off by default: unknown phrases are not actors
+  EXPECT_EQ(run("The Ministry of Magic condemned Gondor.", 0), V{});
+  // the subject, and the object, when no actor of the dictionaries stands there
+  EXPECT_EQ(run("The Ministry of Magic condemned Gondor.", 4), (V{"\"THE MINISTRY OF MAGIC\" GON 122"}));
+  EXPECT_EQ(run("Gondor condemned the Ministry of Magic on Monday.", 4), (V{"GON \"THE MINISTRY OF MAGIC\" 122"}));
+  // at most N words (possessive markers do not count), auxiliaries are not part of the subject
+  EXPECT_EQ(run("Gryffindor's head Minerva McGonagall has condemned Gondor.", 4),
+            (V{"\"GRYFFINDOR HEAD MINERVA MCGONAGALL\" GON 122"}));
+  EXPECT_EQ(run("Gryffindor's head Minerva McGonagall has condemned Gondor.", 3), V{});
+  // an unknown phrase joined to the actor subject by a conjunction joins the compound
+  EXPECT_EQ(run("Arnor and Minas Morgul condemned Gondor.", 4), (V{"\"MINAS MORGUL\" GON 122", "ARN GON 122"}));
+  // a date is no actor
+  EXPECT_EQ(run("Gondor condemned on Monday.", 4), V{});
+}
+
+TEST_F(Coder, FormerMakesTheAgentAnElite) {
+  EXPECT_EQ(code("Gondor police condemned Arnor."), (V{"GONCOP ARN 122"}));
+  EXPECT_EQ(code("Gondor former police condemned former Arnor government."), (V{"GONELI ARNELI 122"}));
+  EXPECT_EQ(code("The former foreign minister of Gondor condemned Arnor."), (V{"GONELI ARN 122"}));
 }
 
 }  // namespace
