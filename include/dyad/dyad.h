@@ -42,6 +42,20 @@ struct EngineOptions {
   // source or target, a noun phrase of at most this many words in that place becomes a new
   // actor named by its words ("\"INJURY TOLL\""). 0 = off (unknown phrases are not actors).
   int new_actor_length = 0;
+  // Compiled dictionaries are cached, one binary file per language pack, and used only for the
+  // exact input files (and build of dyad) they were compiled from. A cache that cannot be
+  // written (read-only folder) is skipped; a corrupt one is compiled again (see warnings()).
+  bool cache = true;
+  // Folder of the cache files; empty: $DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad, else
+  // $HOME/.cache/dyad (no cache when none is set).
+  std::string cache_dir;
+};
+
+// A dictionary cache file written by Engine::compile_cache.
+struct CacheFile {
+  std::string lang;
+  std::string path;
+  uint64_t bytes = 0;
 };
 
 // What one document produced beyond its events.
@@ -63,7 +77,16 @@ struct DictStats {
 class Engine {
  public:
   static Result<std::unique_ptr<Engine>> open(const EngineOptions& opt);
+  // Compiles the dictionaries of `opt` from their text files and writes their cache files
+  // into `dir` (empty: the cache folder of `opt`), whatever is there already.
+  static Result<std::vector<CacheFile>> compile_cache(const EngineOptions& opt, const std::string& dir = {});
   ~Engine();
+
+  // What open() noticed and worked around, for the front end to print: a corrupt
+  // dictionary cache that was ignored and compiled again.
+  const std::vector<Error>& warnings() const;
+  // Per language: whether its dictionaries came from the cache (true) or were compiled.
+  std::vector<std::pair<std::string, bool>> cache_use() const;
 
   Result<CodeReport> code(const Doc& doc) const;
   // Same, with per-record option overrides (used by the PETRARCH suite runner).

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/binio.h"
 #include "text/tokenizer.h"
 #include "text/vocab.h"
 
@@ -42,6 +43,10 @@ class PhraseTrie {
   // to the index of the phrase's last token and returns the entry index; -1 if none.
   int64_t longest(const std::vector<text::Token>& toks, uint32_t i, uint32_t end, uint32_t& last) const;
   size_t size() const { return entries_; }
+  // The dictionary cache (dict/cache.cpp) stores a trie as it is. load() checks every node
+  // and entry index (entries must be < `entry_count`) and returns false on any inconsistency.
+  void save(bin::Writer& w) const;
+  bool load(bin::Reader& r, size_t entry_count);
 
  private:
   static uint64_t key(uint32_t node, WordId w, Conn c) {
@@ -242,6 +247,10 @@ struct Options {
   int new_actor_length = 0;
 };
 
+// Everything below is written to the dictionary cache (dict/cache.cpp) field by field. Adding,
+// removing or changing a field of Lexicon or of any struct it holds means: write and read it
+// in dict/cache.cpp, and bump kCacheFormat there (old cache files are then recompiled).
+// cache.cpp checks the sizes of these structs at compile time as a reminder.
 struct Lexicon {
   Vocab vocab;
   std::vector<std::string> files;

@@ -170,9 +170,10 @@ Result<std::vector<SuiteRecord>> read_petrarch_records(const std::string& path, 
   return out;
 }
 
-Result<SuiteReport> run_petrarch_suite(const std::string& dir, const std::string& data_dir) {
+Result<SuiteReport> run_petrarch_suite(const std::string& dir, const std::string& data_dir, bool cache) {
   EngineOptions opt;
   opt.data_dir = data_dir;
+  opt.cache = cache;
   opt.dict = "petrarch:" + dir;
   opt.default_lang = "en";
   auto engine = Engine::open(opt);

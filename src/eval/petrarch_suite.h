@@ -46,7 +46,8 @@ struct SuiteReport {
 Result<std::vector<SuiteRecord>> read_petrarch_records(const std::string& path, const EngineOptions& base,
                                                       std::vector<std::string>* ignored_options = nullptr);
 
-Result<SuiteReport> run_petrarch_suite(const std::string& dir, const std::string& data_dir);
+// `cache`: use the compiled-dictionary cache (EngineOptions::cache).
+Result<SuiteReport> run_petrarch_suite(const std::string& dir, const std::string& data_dir, bool cache = true);
 
 std::string format_suite_table(const SuiteReport& r);
 std::string format_suite_json(const SuiteReport& r);

@@ -8,6 +8,7 @@
 
 #include "cameo/cameo.h"
 #include "code/coder.h"
+#include "dict/cache.h"
 #include "dict/langpack.h"
 #include "dict/native.h"
 #include "dict/petrarch.h"
@@ -23,11 +24,17 @@ struct Engine::Impl {
   EngineOptions opt;
   CameoTable cameo;
   std::map<std::string, std::unique_ptr<dict::Lexicon>> langs;  // by language code
+  std::map<std::string, bool> from_cache;                        // by language code
+  std::vector<Error> warnings;
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 const EngineOptions& Engine::options() const { return impl_->opt; }
+const std::vector<Error>& Engine::warnings() const { return impl_->warnings; }
+std::vector<std::pair<std::string, bool>> Engine::cache_use() const {
+  return {impl_->from_cache.begin(), impl_->from_cache.end()};
+}
 
 namespace {
 
@@ -80,16 +87,56 @@ std::string country_of(const std::string& code) {
 
 }  // namespace
 
-Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
-  auto impl = std::make_unique<Impl>();
-  impl->opt = opt;
-  const std::string common = opt.data_dir + "/common";
-  auto cam = CameoTable::load(common + "/cameo-codes.tsv", common + "/cameo-plover.tsv");
-  if (!cam) return std::unexpected(cam.error());
-  impl->cameo = std::move(*cam);
+namespace {
 
+// One language pack to compile: which language, and (for the cache) its file name and key.
+struct Pack {
+  std::string lang;
+  std::string cache_name;  // file name in the cache folder
+  std::string key;         // the inputs, compared whole (dict::CacheKey)
+};
+
+std::string absolute(const std::string& p) {
+  std::error_code ec;
+  fs::path a = fs::absolute(p, ec);
+  return (ec ? fs::path(p) : a).lexically_normal().string();
+}
+
+std::string hex16(uint64_t h) {
+  std::string s(16, '0');
+  for (int k = 15; k >= 0; --k, h >>= 4) s[static_cast<size_t>(k)] = "0123456789abcdef"[h & 15];
+  return s;
+}
+
+// The language packs `opt` asks for, with the key of each: every file of the folders its
+// loaders read (data/common and data/<lang>; for PETRARCH files, data/<lang> and the
+// dictionary folder or file), the data folder, and the dictionary kind. The cache file is
+// named after the pack and the folders, so that two data folders do not share one file.
+Result<std::vector<Pack>> packs_of(const EngineOptions& opt) {
   std::error_code ec;
   if (!fs::is_directory(opt.data_dir, ec)) return fail("io_error", "data folder does not exist", Location{opt.data_dir});
+  const std::string data = absolute(opt.data_dir);
+  std::vector<Pack> out;
+  if (opt.dict.starts_with("petrarch:")) {
+    // PETRARCH dictionaries are written for one language: the default one.
+    const std::string dict = absolute(opt.dict.substr(9));
+    dict::CacheKey key;
+    key.text("kind", "petrarch");
+    key.text("data", data);
+    key.text("dict", dict);
+    // the paths as given name the rule files of events ("dicts/CAMEO.verbs.txt")
+    key.text("data-as-given", opt.data_dir);
+    key.text("dict-as-given", opt.dict);
+    key.text("lang", opt.default_lang);
+    key.folder(opt.data_dir + "/" + opt.default_lang, opt.default_lang);
+    if (fs::is_directory(dict, ec)) key.folder(dict, "petrarch:");
+    else key.file(dict, "petrarch:" + fs::path(dict).filename().string());
+    const uint64_t where = fnv1a(opt.dict, fnv1a(opt.data_dir, fnv1a(dict, fnv1a(data))));
+    out.push_back({opt.default_lang, "petrarch-" + opt.default_lang + "-" + hex16(where) + ".dlex", key.bytes()});
+    return out;
+  }
+  if (!opt.dict.empty())
+    return fail("bad_option", "unknown dictionary kind '" + opt.dict + "' (expected petrarch:DIR, or nothing for dyad's own)");
   std::vector<std::string> langs;
   for (auto& e : fs::directory_iterator(opt.data_dir, ec)) {
     if (!e.is_directory()) continue;
@@ -98,32 +145,100 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
     langs.push_back(name);
   }
   std::sort(langs.begin(), langs.end());
+  for (auto& l : langs) {
+    dict::CacheKey key;
+    key.text("kind", "native");
+    key.text("data", data);
+    key.text("data-as-given", opt.data_dir);
+    key.text("lang", l);
+    key.folder(opt.data_dir + "/common", "common");
+    key.folder(opt.data_dir + "/" + l, l);
+    out.push_back({l, l + "-" + hex16(fnv1a(opt.data_dir, fnv1a(data))) + ".dlex", key.bytes()});
+  }
+  return out;
+}
+
+// Compiles one language pack from its text files.
+Result<std::unique_ptr<dict::Lexicon>> compile_pack(const EngineOptions& opt, const std::string& l) {
+  auto lex = std::make_unique<dict::Lexicon>();
   if (opt.dict.starts_with("petrarch:")) {
-    // PETRARCH dictionaries are written for one language: the default one.
-    auto lex = std::make_unique<dict::Lexicon>();
-    if (auto r = dict::load_language(opt.data_dir + "/" + opt.default_lang, *lex); !r) return std::unexpected(r.error());
+    if (auto r = dict::load_language(opt.data_dir + "/" + l, *lex); !r) return std::unexpected(r.error());
     if (auto r = dict::load_petrarch(opt.dict.substr(9), *lex); !r) return std::unexpected(r.error());
-    lex->options = dict_options(opt);
-    impl->langs.emplace(opt.default_lang, std::move(lex));
-  } else if (!opt.dict.empty()) {
-    return fail("bad_option", "unknown dictionary kind '" + opt.dict + "' (expected petrarch:DIR, or nothing for dyad's own)");
-  } else {
-    for (auto& l : langs) {
-      auto lex = std::make_unique<dict::Lexicon>();
-      if (auto r = dict::load_language(opt.data_dir + "/" + l, *lex); !r) return std::unexpected(r.error());
-      if (auto r = dict::load_native(opt.data_dir, l, *lex); !r) return std::unexpected(r.error());
-      if (auto r = dict::load_lexicons(opt.data_dir + "/" + l, *lex); !r) return std::unexpected(r.error());
-      // rules are named relative to the data folder ("data/fr/verbs.01-10.txt"), so stored
-      // events and exports do not carry this machine's paths
-      const std::string prefix = opt.data_dir + "/";
-      for (auto& f : lex->files)
-        if (f.starts_with(prefix)) f = "data/" + f.substr(prefix.size());
-      lex->options = dict_options(opt);
-      impl->langs.emplace(l, std::move(lex));
+    return lex;
+  }
+  if (auto r = dict::load_language(opt.data_dir + "/" + l, *lex); !r) return std::unexpected(r.error());
+  if (auto r = dict::load_native(opt.data_dir, l, *lex); !r) return std::unexpected(r.error());
+  if (auto r = dict::load_lexicons(opt.data_dir + "/" + l, *lex); !r) return std::unexpected(r.error());
+  // rules are named relative to the data folder ("data/fr/verbs.01-10.txt"), so stored
+  // events and exports do not carry this machine's paths
+  const std::string prefix = opt.data_dir + "/";
+  for (auto& f : lex->files)
+    if (f.starts_with(prefix)) f = "data/" + f.substr(prefix.size());
+  return lex;
+}
+
+std::string cache_dir_of(const EngineOptions& opt) {
+  return opt.cache_dir.empty() ? dict::default_cache_dir() : opt.cache_dir;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
+  auto impl = std::make_unique<Impl>();
+  impl->opt = opt;
+  const std::string common = opt.data_dir + "/common";
+  auto cam = CameoTable::load(common + "/cameo-codes.tsv", common + "/cameo-plover.tsv");
+  if (!cam) return std::unexpected(cam.error());
+  impl->cameo = std::move(*cam);
+
+  auto packs = packs_of(opt);
+  if (!packs) return std::unexpected(packs.error());
+  const std::string cache_dir = opt.cache ? cache_dir_of(opt) : std::string();
+  for (auto& p : *packs) {
+    std::unique_ptr<dict::Lexicon> lex;
+    const std::string path = cache_dir.empty() ? std::string() : cache_dir + "/" + p.cache_name;
+    if (!path.empty()) {
+      auto cached = dict::read_cache(path, p.key);
+      if (cached) lex = std::move(*cached);
+      else if (cached.error().kind == "bad_cache") {
+        Error w = cached.error();
+        w.message += "; compiling the dictionaries again";
+        impl->warnings.push_back(std::move(w));
+      }
     }
+    impl->from_cache[p.lang] = lex != nullptr;
+    if (!lex) {
+      auto compiled = compile_pack(opt, p.lang);
+      if (!compiled) return std::unexpected(compiled.error());
+      lex = std::move(*compiled);
+      // a cache that cannot be written (read-only folder, full disk) only costs the next start
+      if (!path.empty() && dict::write_cache(path, p.key, *lex)) dict::prune_cache(cache_dir);
+    }
+    lex->options = dict_options(opt);
+    impl->langs.emplace(p.lang, std::move(lex));
   }
   if (impl->langs.empty()) return fail("bad_dictionary", "no language pack found", Location{opt.data_dir});
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+Result<std::vector<CacheFile>> Engine::compile_cache(const EngineOptions& opt, const std::string& dir) {
+  const std::string out_dir = dir.empty() ? cache_dir_of(opt) : dir;
+  if (out_dir.empty())
+    return fail("bad_option", "no cache folder: give one, or set DYAD_CACHE_DIR, XDG_CACHE_HOME or HOME");
+  auto packs = packs_of(opt);
+  if (!packs) return std::unexpected(packs.error());
+  if (packs->empty()) return fail("bad_dictionary", "no language pack found", Location{opt.data_dir});
+  std::vector<CacheFile> out;
+  for (auto& p : *packs) {
+    auto lex = compile_pack(opt, p.lang);
+    if (!lex) return std::unexpected(lex.error());
+    (*lex)->options = dict_options(opt);
+    const std::string path = out_dir + "/" + p.cache_name;
+    auto size = dict::write_cache(path, p.key, **lex);
+    if (!size) return std::unexpected(size.error());
+    out.push_back({p.lang, path, *size});
+  }
+  return out;
 }
 
 Result<CodeReport> Engine::code(const Doc& doc) const { return code(doc, impl_->opt); }

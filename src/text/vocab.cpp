@@ -14,9 +14,18 @@ WordId Vocab::intern(std::string_view w) {
   return id;
 }
 
-void Vocab::grow() {
+void Vocab::reserve(size_t n) {
+  words_.reserve(n);
+  size_t want = slots_.empty() ? 64 : slots_.size();
+  while (2 * n >= want) want *= 2;
+  if (want != slots_.size()) rehash(want);  // at once, not doubling step by step
+}
+
+void Vocab::grow() { rehash(slots_.empty() ? 64 : 2 * slots_.size()); }
+
+void Vocab::rehash(size_t size) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+  slots_.assign(size, Slot{});
   mask_ = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.id == kNoWord) continue;

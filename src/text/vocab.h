@@ -67,6 +67,8 @@ class Vocab {
   }
   const std::string& word(WordId id) const { return words_[id]; }
   size_t size() const { return words_.size(); }
+  // Room for `n` words in all without growing (the dictionary cache knows the final count).
+  void reserve(size_t n);
 
  private:
   // Open addressing with linear probing: one flat array, at most half full, each slot holding
@@ -77,6 +79,7 @@ class Vocab {
     uint32_t hash = 0;
   };
   void grow();
+  void rehash(size_t size);  // a power of two
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::vector<std::string> words_;

@@ -85,5 +85,28 @@ for l in en es fr; do
     END { exit ok ? 0 : 1 }' "$T/stats"
 done
 
+# 9. the compiled-dictionary cache: written by `dict compile`, read by the next start, with the
+# same result as compiling from text; a damaged file is compiled again with a warning
+C="$T/cache"
+"$DYAD" dict compile -o "$C" > "$T/compiled"; rc=$?
+check "dict compile exits 0" test "$rc" -eq 0
+check "dict compile prints one file per language pack" test "$(awk -F'\t' '$3 > 100000' "$T/compiled" | wc -l)" -eq 3
+check "dict compile wrote those files" test "$(ls "$C"/*.dlex | wc -l)" -eq 3
+echo '{"id":"c1","lang":"fr","date":"2023-09-25","text":"La Russie a signé un accord avec le Venezuela."}' > "$T/c.jsonl"
+"$DYAD" code --no-cache -q "$T/c.jsonl" > "$T/c.text"
+DYAD_CACHE_DIR="$C" "$DYAD" code -q "$T/c.jsonl" > "$T/c.cached" 2>"$T/c.err"
+check "coding from the cache gives the same events" cmp -s "$T/c.text" "$T/c.cached"
+check "and some" grep -q '"code":"057"' "$T/c.cached"
+check "no warning for a good cache" test ! -s "$T/c.err"
+f="$(ls "$C"/fr-*.dlex)"; head -c 1000 "$f" > "$T/cut"; cp "$T/cut" "$f"
+DYAD_CACHE_DIR="$C" "$DYAD" code -q "$T/c.jsonl" > "$T/c.cut" 2>"$T/c.err"; rc=$?
+check "a truncated cache still codes" test "$rc" -eq 0
+check "the same events" cmp -s "$T/c.text" "$T/c.cut"
+check "with one warning" grep -q "warning: .*corrupt dictionary cache" "$T/c.err"
+check "and the file is written again" test "$(stat -c %s "$f")" -gt 100000
+DYAD_CACHE_DIR="$T/c.jsonl/below-a-file" "$DYAD" code -q "$T/c.jsonl" > "$T/c.ro" 2>"$T/c.err"; rc=$?
+check "an unwritable cache folder still codes, silently" test "$rc" -eq 0 -a ! -s "$T/c.err"
+check "the same events (unwritable cache)" cmp -s "$T/c.text" "$T/c.ro"
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

@@ -12,18 +12,6 @@
 
 namespace dyad::cli {
 
-namespace {
-
-Result<std::unique_ptr<Engine>> open_engine(const Common& c) {
-  EngineOptions eo;
-  eo.data_dir = c.data_dir;
-  eo.dict = c.dict;
-  eo.default_lang = c.lang;
-  return Engine::open(eo);
-}
-
-}  // namespace
-
 void add_code(CLI::App& app, Common& c) {
   auto* sub = app.add_subcommand("code", "code news articles into events, one per line");
   struct Opts {
@@ -41,13 +29,14 @@ void add_code(CLI::App& app, Common& c) {
       ->capture_default_str();
   sub->add_flag("-q,--quiet", o->quiet, "no summary line on standard error");
   sub->add_option("-j,--threads", o->threads, "coding threads (default: one per core)");
+  add_cache_flag(sub, c);
   sub->callback([&c, o]() {
     auto fmt_r = io::parse_format(o->format);
     if (!fmt_r) {
       std::cerr << "dyad code: " << fmt_r.error().message << "\n";
       throw CLI::RuntimeError(2);
     }
-    auto engine = open_engine(c);
+    auto engine = open_engine(engine_options(c));
     if (!engine) {
       std::cerr << "dyad: " << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(2);
@@ -95,7 +84,7 @@ void add_code(CLI::App& app, Common& c) {
 }
 
 int run_gold_eval(const Common& c, const std::string& gold, const std::vector<std::string>& inputs, bool json) {
-  auto engine = open_engine(c);
+  auto engine = open_engine(engine_options(c));
   if (!engine) {
     std::cerr << "dyad: " << engine.error().to_string() << "\n";
     return 2;

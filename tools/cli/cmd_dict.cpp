@@ -12,11 +12,9 @@ void add_dict(CLI::App& app, Common& c) {
   dict->require_subcommand(1);
   auto* check = dict->add_subcommand("check", "load every dictionary and report the first error as file:line:column");
   check->add_option("--dict", c.dict, "dictionaries: petrarch:DIR (default: dyad's own under --data)");
+  add_cache_flag(check, c);
   check->callback([&c]() {
-    EngineOptions eo;
-    eo.data_dir = c.data_dir;
-    eo.dict = c.dict;
-    auto engine = Engine::open(eo);
+    auto engine = open_engine(engine_options(c));
     if (!engine) {
       std::cerr << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(1);
@@ -30,11 +28,9 @@ void add_dict(CLI::App& app, Common& c) {
                                      "roles (people in office), agents, verb blocks and forms, patterns, discards, "
                                      "cues, CAMEO codes used out of the table");
   stats->add_option("--dict", c.dict, "dictionaries: petrarch:DIR (default: dyad's own under --data)");
+  add_cache_flag(stats, c);
   stats->callback([&c]() {
-    EngineOptions eo;
-    eo.data_dir = c.data_dir;
-    eo.dict = c.dict;
-    auto engine = Engine::open(eo);
+    auto engine = open_engine(engine_options(c));
     if (!engine) {
       std::cerr << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(1);
@@ -47,6 +43,22 @@ void add_dict(CLI::App& app, Common& c) {
                                s.lang, s.actor_phrases, s.actors, s.dated_actors, s.agents, s.verb_blocks, s.verb_forms, s.patterns,
                                s.discards, s.cues, s.roots_used, s.base_used, s.base_in_table, s.codes_used,
                                s.codes_in_table);
+  });
+  auto* compile = dict->add_subcommand(
+      "compile", "compile the dictionaries into their binary cache files (one per language pack) and print their paths");
+  compile->add_option("--dict", c.dict, "dictionaries: petrarch:DIR (default: dyad's own under --data)");
+  compile->add_option("--lang", c.lang, "language of PETRARCH dictionaries")->capture_default_str();
+  auto out_dir = std::make_shared<std::string>();
+  compile->add_option("-o,--output", *out_dir,
+                      "folder to write them to (default: $DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad or ~/.cache/dyad, "
+                      "where dyad looks for them)");
+  compile->callback([&c, out_dir]() {
+    auto files = Engine::compile_cache(engine_options(c), *out_dir);
+    if (!files) {
+      std::cerr << "dyad: " << files.error().to_string() << "\n";
+      throw CLI::RuntimeError(files.error().kind == "io_error" ? 2 : 1);
+    }
+    for (auto& f : *files) std::cout << fmt::format("{}\t{}\t{}\n", f.lang, f.path, f.bytes);
   });
 }
 

@@ -23,6 +23,7 @@ void add_eval(CLI::App& app, Common& c) {
   sub->add_option("inputs", o->inputs, "suite folder, or the articles the gold file refers to");
   sub->add_option("--dict", c.dict, "dictionaries for --gold: petrarch:DIR (default: dyad's own)");
   sub->add_flag("--json", o->json, "print one JSON object");
+  add_cache_flag(sub, c);
   sub->callback([&c, o]() {
     int rc = 0;
     if (!o->suite.empty()) {
@@ -30,7 +31,7 @@ void add_eval(CLI::App& app, Common& c) {
         std::cerr << "dyad eval --suite petrarch needs exactly one folder\n";
         throw CLI::RuntimeError(2);
       }
-      auto rep = eval::run_petrarch_suite(o->inputs[0], c.data_dir);
+      auto rep = eval::run_petrarch_suite(o->inputs[0], c.data_dir, !c.no_cache);
       if (!rep) {
         std::cerr << "dyad: " << rep.error().to_string() << "\n";
         throw CLI::RuntimeError(2);
@@ -40,7 +41,8 @@ void add_eval(CLI::App& app, Common& c) {
       EngineOptions eo;
       eo.data_dir = c.data_dir;
       eo.dict = c.dict;
-      auto engine = Engine::open(eo);
+      eo.cache = !c.no_cache;
+      auto engine = open_engine(eo);
       if (!engine) {
         std::cerr << "dyad: " << engine.error().to_string() << "\n";
         throw CLI::RuntimeError(2);

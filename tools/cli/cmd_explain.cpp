@@ -22,6 +22,7 @@ void add_explain(CLI::App& app, Common& c) {
   sub->add_option("--date", o->date, "document date YYYY-MM-DD (resolves dated actor codes)");
   sub->add_option("--lang", o->lang, "language of the text (default: identified)");
   sub->add_option("--dict", c.dict, "dictionaries: petrarch:DIR (default: dyad's own)");
+  add_cache_flag(sub, c);
   sub->callback([&c, o]() {
     Doc d;
     d.id = "explain";
@@ -39,11 +40,9 @@ void add_explain(CLI::App& app, Common& c) {
     } else {
       d.text = o->text;
     }
-    EngineOptions eo;
-    eo.data_dir = c.data_dir;
-    eo.dict = c.dict;
-    if (!o->lang.empty()) eo.default_lang = o->lang;
-    auto engine = Engine::open(eo);
+    EngineOptions eo = engine_options(c);
+    eo.default_lang = o->lang.empty() ? EngineOptions().default_lang : o->lang;
+    auto engine = open_engine(eo);
     if (!engine) {
       std::cerr << "dyad: " << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(2);
@@ -61,10 +60,12 @@ void add_sentences(CLI::App& app, Common& c) {
   auto* sub = app.add_subcommand("sentences", "print each sentence as the coder cuts it (JSON Lines: doc, index, start, end, text)");
   auto inputs = std::make_shared<std::vector<std::string>>();
   sub->add_option("inputs", *inputs, "articles (same inputs as dyad code)")->required();
+  add_cache_flag(sub, c);
   sub->callback([&c, inputs]() {
     EngineOptions eo;
     eo.data_dir = c.data_dir;
-    auto engine = Engine::open(eo);
+    eo.cache = !c.no_cache;
+    auto engine = open_engine(eo);
     if (!engine) {
       std::cerr << "dyad: " << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(2);

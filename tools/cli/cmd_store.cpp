@@ -123,6 +123,7 @@ void add_ingest(CLI::App& app, Common& c) {
   sub->add_option("--max-size", o->max_mb, "stop, as on a full disk, before the store grows past this many MB");
   sub->add_flag("--force", o->force, "re-code and replace articles even when they are unchanged");
   sub->add_flag("-q,--quiet", o->quiet, "no progress or summary on standard error");
+  add_cache_flag(sub, c);
   sub->callback([&c, o, win]() {
     store::OpenOptions oo;
     oo.busy_timeout_ms = static_cast<int>(o->busy * 1000);
@@ -135,11 +136,7 @@ void add_ingest(CLI::App& app, Common& c) {
                                o->db, st->params().window_days, o->window);
       exit_with(2);
     }
-    EngineOptions eo;
-    eo.data_dir = c.data_dir;
-    eo.dict = c.dict;
-    eo.default_lang = c.lang;
-    auto engine = Engine::open(eo);
+    auto engine = open_engine(engine_options(c));
     if (!engine) {
       std::cerr << "dyad: " << engine.error().to_string() << "\n";
       exit_with(2);

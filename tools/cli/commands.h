@@ -3,7 +3,10 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <string>
+
+#include "dyad/dyad.h"
 
 namespace dyad::cli {
 
@@ -12,7 +15,15 @@ struct Common {
   std::string data_dir;  // dyad's data/ folder
   std::string dict;      // "" or "petrarch:DIR"
   std::string lang = "en";
+  bool no_cache = false;  // compile the dictionaries from text, neither reading nor writing the cache
 };
+
+// --no-cache, on every subcommand that opens an engine.
+void add_cache_flag(CLI::App* sub, Common& c);
+// The engine options the shared options give.
+EngineOptions engine_options(const Common& c);
+// Opens an engine, printing what it worked around (a corrupt dictionary cache) on standard error.
+Result<std::unique_ptr<Engine>> open_engine(const EngineOptions& eo);
 
 void add_code(CLI::App& app, Common& c);
 void add_eval(CLI::App& app, Common& c);

@@ -17,6 +17,28 @@ std::string default_data_dir(const char* argv0) {
   return "data";
 }
 
+void add_cache_flag(CLI::App* sub, Common& c) {
+  sub->add_flag("--no-cache", c.no_cache,
+                "compile the dictionaries from their text files, without reading or writing the compiled cache "
+                "($DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad or ~/.cache/dyad)");
+}
+
+EngineOptions engine_options(const Common& c) {
+  EngineOptions eo;
+  eo.data_dir = c.data_dir;
+  eo.dict = c.dict;
+  eo.default_lang = c.lang;
+  eo.cache = !c.no_cache;
+  return eo;
+}
+
+Result<std::unique_ptr<Engine>> open_engine(const EngineOptions& eo) {
+  auto engine = Engine::open(eo);
+  if (engine)
+    for (auto& w : (*engine)->warnings()) std::cerr << "dyad: warning: " << w.to_string() << "\n";
+  return engine;
+}
+
 }  // namespace dyad::cli
 
 int main(int argc, char** argv) {
