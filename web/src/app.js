@@ -132,13 +132,20 @@ function renderTimeline(data) {
     .selectAll('rect').data((s) => s.map((d) => Object.assign(d, { key: s.key }))).join('rect')
     .attr('class', 'bar')
     .attr('x', (d) => x(d.data.period)).attr('width', x.bandwidth())
-    .attr('y', (d) => y(d[1])).attr('height', (d) => Math.max(0, y(d[0]) - y(d[1])))
-    .on('mousemove', (ev, d) => showTip(ev, [d.data.period, `${d.data.total} events`,
-      ...[1, 2, 3, 4].filter((q) => d.data[q]).map((q) => `${QUAD_NAMES[q]}: ${d.data[q]}`)]))
+    .attr('y', (d) => y(d[1])).attr('height', (d) => Math.max(0, y(d[0]) - y(d[1])));
+  // Each period is one transparent column over the whole plot height: a month with a handful of
+  // events next to one with thousands is a sliver of a bar, still easy to point at and click.
+  svg.append('g').selectAll('rect').data(list).join('rect')
+    .attr('class', 'period').attr('data-period', (d) => d.period)
+    .attr('x', (d) => x(d.period)).attr('width', x.bandwidth())
+    .attr('y', m.t).attr('height', H - m.b - m.t)
+    .attr('fill', 'transparent').style('cursor', 'pointer')
+    .on('mousemove', (ev, d) => showTip(ev, [d.period, `${d.total} events`,
+      ...[1, 2, 3, 4].filter((q) => d[q]).map((q) => `${QUAD_NAMES[q]}: ${d[q]}`)]))
     .on('mouseleave', hideTip)
     .on('click', (ev, d) => {
       hideTip();
-      const p = d.data.period;
+      const p = d.period;
       if (data.by === 'month') setFilters({ from: p + '-01', to: monthEnd(p) });
       else if (data.by === 'day') setFilters({ from: p, to: p });
     });
