@@ -64,7 +64,13 @@ struct Event {
   std::string attribution;  // who says so, when reported
 
   std::string date;   // resolved event date YYYY-MM-DD (doc date when nothing better)
-  std::string place;  // place name when found
+  // Where it happened, when the sentence says so with a place preposition ("à Moscou",
+  // "in Syria"): the gazetteer's English name, the place's country (ISO alpha-3) and its
+  // coordinates (WGS84). Empty name: no place found (lat/lon are then 0 and meaningless).
+  std::string place;
+  std::string place_kind;  // "country", "region" or "city"
+  std::string place_country;
+  double place_lat = 0, place_lon = 0;
   std::vector<Quantity> quantities;
 
   uint32_t verb_start = 0, verb_end = 0;  // the words that triggered the code

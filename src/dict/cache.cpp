@@ -26,7 +26,7 @@ static_assert(sizeof(Origin) == 8 && sizeof(PhraseWord) == 8 && sizeof(DatedCode
                   sizeof(VerbTrigger) == 160 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
                   sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 136 &&
                   sizeof(Options) == 44 && sizeof(text::TokenRules) == 160 && sizeof(PhraseTrie) == 112 &&
-                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1408,
+                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1544 && sizeof(PlaceEntry) == 96,
               "a dictionary struct changed: update dict/cache.cpp and bump kCacheFormat");
 #endif
 
@@ -233,6 +233,14 @@ void put(Writer& w, const DiscardEntry& d) {
   put(w, d.origin);
   w.str(d.phrase);
 }
+void put(Writer& w, const PlaceEntry& p) {
+  w.str(p.name);
+  w.str(p.country);
+  w.f64(p.lat);
+  w.f64(p.lon);
+  w.u8(static_cast<uint8_t>(p.kind));
+  put(w, p.origin);
+}
 void put(Writer& w, const CueEntry& c) {
   w.u8(static_cast<uint8_t>(c.cue));
   put(w, c.origin);
@@ -347,6 +355,16 @@ void get(Reader& r, DiscardEntry& d) {
   get(r, d.origin);
   d.phrase = r.str();
 }
+void get(Reader& r, PlaceEntry& p) {
+  p.name = r.str();
+  p.country = r.str();
+  p.lat = r.f64();
+  p.lon = r.f64();
+  uint8_t k = r.u8();
+  if (k > static_cast<uint8_t>(PlaceKind::city)) r.fail();
+  p.kind = static_cast<PlaceKind>(k);
+  get(r, p.origin);
+}
 void get(Reader& r, CueEntry& c) {
   uint8_t k = r.u8();
   if (k > static_cast<uint8_t>(Cue::not_negation)) r.fail();
@@ -391,7 +409,7 @@ void get(Reader& r, std::vector<T>& v) {
 // Sections of the body, tagged so that a decoder out of step with the writer stops at once.
 enum Section : uint32_t {
   kVocab = 1, kFiles, kActors, kAgents, kVerbs, kSynsets, kTriggers, kDiscards, kCues, kLemmas,
-  kClasses, kTokens, kNumbers, kDates, kOptions, kEnd
+  kClasses, kTokens, kNumbers, kDates, kOptions, kPlaces, kEnd
 };
 
 // Every index of the lexicon within range: what decode cannot check while reading.
@@ -436,6 +454,8 @@ bool check_indexes(const Lexicon& lex) {
     if (!origin_ok(d.origin)) return false;
   for (auto& c : lex.cues)
     if (!origin_ok(c.origin)) return false;
+  for (auto& p : lex.places)
+    if (!origin_ok(p.origin)) return false;
   if (lex.pos_names.empty()) return false;
   for (auto& x : lex.lemmas)
     if (!word_ok(x.lemma) || x.pos >= lex.pos_names.size()) return false;
@@ -561,6 +581,9 @@ std::string encode_lexicon(const Lexicon& lex) {
   for (int v : {o.word_gap, o.comma_min, o.comma_max, o.comma_bmin, o.comma_bmax, o.comma_emin, o.comma_emax,
                 o.new_actor_length})
     w.i32(v);
+  w.u32(kPlaces);
+  put(w, lex.places);
+  lex.place_trie.save(w);
   w.u32(kEnd);
   return w.take();
 }
@@ -639,6 +662,9 @@ Result<void> decode_lexicon(std::string_view body, Lexicon& lex) {
   for (int* v : {&o.word_gap, &o.comma_min, &o.comma_max, &o.comma_bmin, &o.comma_bmax, &o.comma_emin, &o.comma_emax,
                  &o.new_actor_length})
     *v = r.i32();
+  if (!section(kPlaces)) return bad("places");
+  get(r, lex.places);
+  if (!lex.place_trie.load(r, lex.places.size())) return bad("place phrases");
   if (!section(kEnd) || r.left() != 0) return bad("end of data");
   if (!check_indexes(lex)) return bad("an index out of range");
   return {};

@@ -9,6 +9,7 @@
 
 #include "dict/petrarch.h"
 #include "text/normalize.h"
+#include "text/tokenizer.h"
 
 namespace dyad::dict {
 namespace {
@@ -259,6 +260,67 @@ Result<void> load_dates(const std::string& path, Lexicon& lex) {
     } else {
       return fail("bad_dictionary", "expected 'weekday 1-7 words', 'month 1-12 words' or 'relative DAYS | phrase'",
                   Location{path, ln, 1});
+    }
+  }
+  return {};
+}
+
+Result<void> load_places(const std::string& path, Lexicon& lex) {
+  std::ifstream in(path);
+  if (!in) return fail("io_error", "cannot open places file", Location{path});
+  uint32_t file = lex.add_file(path);
+  std::string line;
+  uint32_t ln = 0;
+  text::Tokenized toks;
+  while (std::getline(in, line)) {
+    ++ln;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (trim(line).empty() || trim(line).front() == '#') continue;
+    std::vector<std::string_view> col;
+    std::string_view rest(line);
+    for (size_t tab; (tab = rest.find('\t')) != std::string_view::npos; rest.remove_prefix(tab + 1))
+      col.push_back(rest.substr(0, tab));
+    col.push_back(rest);
+    // the column where field k starts, for error locations
+    auto column = [&](size_t k) {
+      uint32_t c = 1;
+      for (size_t i = 0; i < k && i < col.size(); ++i) c += static_cast<uint32_t>(col[i].size()) + 1;
+      return c;
+    };
+    if (col.size() != 6)
+      return fail("bad_dictionary", "a place line has 6 tab-separated columns: kind, iso3, lat, lon, name, forms",
+                  Location{path, ln, 1});
+    PlaceEntry pe;
+    if (col[0] == "country") pe.kind = PlaceKind::country;
+    else if (col[0] == "region") pe.kind = PlaceKind::region;
+    else if (col[0] == "city") pe.kind = PlaceKind::city;
+    else return fail("bad_dictionary", "place kind must be country, region or city", Location{path, ln, 1});
+    std::string_view iso = trim(col[1]);
+    if (iso.size() != 3 || !std::all_of(iso.begin(), iso.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+      return fail("bad_dictionary", "place country must be an ISO alpha-3 code (RUS)", Location{path, ln, column(1)});
+    pe.country = std::string(iso);
+    if (!to_double(std::string(trim(col[2])), pe.lat) || pe.lat < -90 || pe.lat > 90)
+      return fail("bad_dictionary", "latitude must be a number from -90 to 90", Location{path, ln, column(2)});
+    if (!to_double(std::string(trim(col[3])), pe.lon) || pe.lon < -180 || pe.lon > 180)
+      return fail("bad_dictionary", "longitude must be a number from -180 to 180", Location{path, ln, column(3)});
+    pe.name = std::string(trim(col[4]));
+    if (pe.name.empty()) return fail("bad_dictionary", "a place needs a name", Location{path, ln, column(4)});
+    pe.origin = {file, ln};
+    lex.places.push_back(pe);
+    const auto entry = static_cast<uint32_t>(lex.places.size() - 1);
+    std::vector<std::string_view> forms{pe.name};
+    for (std::string_view f = col[5];;) {
+      size_t bar = f.find('|');
+      if (!trim(f.substr(0, bar)).empty()) forms.push_back(trim(f.substr(0, bar)));
+      if (bar == std::string_view::npos) break;
+      f.remove_prefix(bar + 1);
+    }
+    for (auto form : forms) {
+      toks.clear();
+      text::tokenize(form, lex.token_rules, toks);
+      Phrase p;
+      for (const auto& t : toks.tokens) p.push_back({lex.word(toks.norm(t)), Conn::adjacent});
+      if (!p.empty()) lex.place_trie.add(p, entry);  // a form listed twice keeps its first place
     }
   }
   return {};

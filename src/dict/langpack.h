@@ -23,6 +23,9 @@ Result<void> load_cues(const std::string& path, Lexicon& lex);
 // lexicon.tsv: `form<TAB>lemma<TAB>pos` — the first lemma listed for a form wins.
 // With `only_known_lemmas`, lines whose lemma is not already in the vocabulary are skipped.
 Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known_lemmas = false);
+// places.tsv: `kind<TAB>iso3<TAB>lat<TAB>lon<TAB>name<TAB>form|form...` (data/FORMAT.md). Names and
+// forms are cut into words by the language's tokenizer, as running text is.
+Result<void> load_places(const std::string& path, Lexicon& lex);
 // numbers.txt: `decimal-separator C`, `multiplier VALUE word...`, `number VALUE word...`, `unit-link word...`
 Result<void> load_numbers(const std::string& path, Lexicon& lex);
 // dates.txt: `weekday N word...`, `month N word...`, `relative DAYS | phrase | phrase`

@@ -175,6 +175,17 @@ struct CueEntry {
   std::string phrase;
 };
 
+// A place of the gazetteer (data/common/places.tsv): where an event happened, when the text
+// says so with a place preposition ("à Moscou", "in Syria").
+enum class PlaceKind : uint8_t { country, region, city };
+struct PlaceEntry {
+  std::string name;     // English display name: "Moscow"
+  std::string country;  // ISO alpha-3 as CAMEO uses it: "RUS"
+  double lat = 0, lon = 0;
+  PlaceKind kind = PlaceKind::country;
+  Origin origin;
+};
+
 struct DiscardEntry {
   bool story = false;  // discard the whole story, not only the sentence
   Origin origin;
@@ -268,6 +279,8 @@ struct Lexicon {
 
   std::vector<DiscardEntry> discards;
   PhraseTrie discard_trie;
+  std::vector<PlaceEntry> places;
+  PhraseTrie place_trie;
   std::vector<CueEntry> cues;
   PhraseTrie cue_trie;
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "dict/compile.h"
+#include "dict/langpack.h"
 #include "dict/petrarch.h"
 
 namespace dyad::dict {
@@ -12,14 +13,14 @@ namespace {
 
 // Every `<kind>*.txt` of a folder, sorted: hand-written `actors.txt` beside
 // generated `actors.countries.txt`.
-std::vector<std::string> files_of(const std::string& dir, const std::string& kind) {
+std::vector<std::string> files_of(const std::string& dir, const std::string& kind, const char* ext = ".txt") {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
   for (auto& e : fs::directory_iterator(dir, ec)) {
     std::string n = e.path().filename().string();
-    if (e.is_regular_file() && n.starts_with(kind) && n.ends_with(".txt")) out.push_back(e.path().string());
+    if (e.is_regular_file() && n.starts_with(kind) && n.ends_with(ext)) out.push_back(e.path().string());
   }
   // hand-written files first: the first entry of a phrase wins, and a person
   // writing actors.txt must be able to override a generated country phrase
@@ -46,6 +47,9 @@ Result<void> load_native(const std::string& data_dir, const std::string& lang, L
     if (auto r = load_petrarch_verbs(f, lex, Flavor::lemmas); !r) return r;
   for (auto& f : files_of(l, "discards"))
     if (auto r = load_petrarch_discards(f, lex); !r) return r;
+  for (const auto& d : dirs)
+    for (auto& f : files_of(d, "places", ".tsv"))
+      if (auto r = load_places(f, lex); !r) return r;
   finalize(lex);
   return {};
 }

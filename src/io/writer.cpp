@@ -99,7 +99,7 @@ class JsonlWriter : public EventWriter {
 constexpr const char* kCsvHeader =
     "id,doc_id,doc_date,lang,sentence_index,source_code,source_country,source_text,source_start,source_end,"
     "target_code,target_country,target_text,target_start,target_end,code,base,root,quad,goldstein,polarity,"
-    "modality,attribution,date,place,quantities,verb_text,rule_file,rule_line,rule_pattern,sentence,url";
+    "modality,attribution,date,place,place_kind,place_country,place_lat,place_lon,quantities,verb_text,rule_file,rule_line,rule_pattern,sentence,url";
 
 class CsvWriter : public EventWriter {
  public:
@@ -118,6 +118,8 @@ class CsvWriter : public EventWriter {
     f(e.target.code); f(e.target.country); f(e.target.text); n(e.target.start); n(e.target.end);
     f(e.code); f(e.base); f(e.root); n(e.quad); f(num(e.goldstein));
     f(to_string(e.polarity)); f(to_string(e.modality)); f(e.attribution); f(e.date); f(e.place);
+    f(e.place_kind); f(e.place_country);
+    f(e.place_kind.empty() ? "" : num(e.place_lat)); f(e.place_kind.empty() ? "" : num(e.place_lon));
     f(quantities_flat(e)); f(e.verb_text); f(e.rule.file); n(e.rule.line); f(e.rule.pattern); f(e.sentence); f(e.url);
     r += "\r\n";
     out_.write(r.data(), static_cast<std::streamsize>(r.size()));
@@ -185,6 +187,11 @@ std::string event_to_json(const Event& e) {
   o += ","; key(o, "attribution"); append_json_string(o, e.attribution);
   o += ","; key(o, "date"); append_json_string(o, e.date);
   o += ","; key(o, "place"); append_json_string(o, e.place);
+  if (!e.place.empty() && !e.place_kind.empty()) {
+    o += ","; key(o, "place_kind"); append_json_string(o, e.place_kind);
+    o += ","; key(o, "place_country"); append_json_string(o, e.place_country);
+    o += fmt::format(",\"place_lat\":{},\"place_lon\":{}", num(e.place_lat), num(e.place_lon));
+  }
   o += ",\"quantities\":[";
   for (size_t i = 0; i < e.quantities.size(); ++i) {
     const auto& q = e.quantities[i];
@@ -259,11 +266,22 @@ std::string event_to_gdelt(const Event& e) {
   f.push_back("1");  // NumSources
   f.push_back("1");  // NumArticles
   f.push_back("0");  // AvgTone
+  // Actor1Geo and Actor2Geo are not resolved; ActionGeo is the event's place. Its Geo_Type is
+  // GDELT's 1 (country), 5 (world state: a region) or 4 (world city); its CountryCode stays
+  // empty, as GDELT writes FIPS 10-4 codes and dyad knows ISO alpha-3 ones.
   for (int g = 0; g < 3; ++g) {
     bool action = g == 2 && !e.place.empty();
-    f.push_back("0");                             // Geo_Type: 0 = not resolved
-    f.push_back(action ? no_tabs(e.place) : "");  // Geo_FullName
-    for (int k = 0; k < 6; ++k) f.push_back("");  // CountryCode, ADM1, ADM2, Lat, Long, FeatureID
+    bool located = action && !e.place_kind.empty();  // a place with its kind has coordinates
+    const char* type = !located                   ? "0"
+                       : e.place_kind == "city"   ? "4"
+                       : e.place_kind == "region" ? "5"
+                                                  : "1";
+    f.push_back(type);                             // Geo_Type: 0 = not resolved
+    f.push_back(action ? no_tabs(e.place) : "");   // Geo_FullName
+    for (int k = 0; k < 3; ++k) f.push_back("");   // CountryCode, ADM1Code, ADM2Code
+    f.push_back(located ? num(e.place_lat) : "");  // Lat
+    f.push_back(located ? num(e.place_lon) : "");  // Long
+    f.push_back("");                              // FeatureID
   }
   f.push_back(ymd.empty() ? "" : ymd + "000000");
   f.push_back(no_tabs(e.url.empty() ? e.doc_id : e.url));

@@ -46,9 +46,43 @@ std::string add_days(const std::string& iso, int days) {
   return to_iso(ch::year_month_day{ch::sys_days{d} + ch::days{days}});
 }
 
+// The event's place: a gazetteer place right after a place preposition of its sentence
+// (determiners may stand between: "in the Gaza Strip"), the one nearest the event's verb; on a
+// tie, the more precise kind (a city before its region, a region before its country).
+static void find_place(const dict::Lexicon& lex, const text::Tokenized& toks, const text::SentenceSpan& s,
+                       const code::Coded& c, Event& e) {
+  if (lex.places.empty()) return;
+  const auto& T = toks.tokens;
+  auto classes = [&](uint32_t i) { return lex.classes(T[i].form) | (T[i].lemma != T[i].form ? lex.classes(T[i].lemma) : 0); };
+  const dict::PlaceEntry* best = nullptr;
+  uint32_t best_dist = 0;
+  for (uint32_t i = s.tok_begin; i + 1 < s.tok_end; ++i) {
+    if (T[i].form == kNoWord || !(classes(i) & dict::kPlacePrep)) continue;
+    uint32_t j = i + 1;
+    while (j + 1 < s.tok_end && T[j].form != kNoWord && (classes(j) & dict::kDeterminer)) ++j;
+    uint32_t last = 0;
+    int64_t p = lex.place_trie.longest(T, j, s.tok_end, last);
+    if (p < 0) continue;
+    const auto& pe = lex.places[static_cast<size_t>(p)];
+    uint32_t dist = j >= c.verb_end ? j - c.verb_end : (c.verb_begin > last ? c.verb_begin - last : 0);
+    if (!best || dist < best_dist || (dist == best_dist && pe.kind > best->kind)) {
+      best = &pe;
+      best_dist = dist;
+    }
+    i = last;
+  }
+  if (!best) return;
+  e.place = best->name;
+  e.place_kind = best->kind == dict::PlaceKind::city ? "city" : best->kind == dict::PlaceKind::region ? "region" : "country";
+  e.place_country = best->country;
+  e.place_lat = best->lat;
+  e.place_lon = best->lon;
+}
+
 void attribute(const dict::Lexicon& lex, const Doc& doc, const text::Tokenized& toks, const text::SentenceSpan& s,
                const code::Coded& c, Event& e) {
   e.date = doc.date;
+  find_place(lex, toks, s, c, e);
   const auto& T = toks.tokens;
   // What `m` says of token i: its form's entry, else its lemma's; null past the sentence's end
   // or when neither has one. A token in no dictionary (form kNoWord) has none, and a lemma

@@ -853,8 +853,8 @@ Response network(Api::Impl& impl, Conn& c, const Request& req) {
   return ok(j.take());
 }
 
-// Places named by events (the store has no coordinates: lat/lon are null), and the countries
-// involved (either side), for the dashboard's choropleth.
+// Places named by events, with the gazetteer's coordinates (null for places stored before
+// schema 2), and the countries involved (either side), for the dashboard's map.
 Response places(Api::Impl& impl, Conn& c, const Request& req) {
   Params p(req.params, with_filters({"limit"}));
   if (auto b = p.check()) return bad(*b);
@@ -865,15 +865,27 @@ Response places(Api::Impl& impl, Conn& c, const Request& req) {
   Q q{c};
   auto args = w->args;
   args.push_back(*limit);
-  auto st = q.prepare(fmt::format("SELECT e.place, count(*) FROM events e WHERE e.place <> ''{} "
+  auto st = q.prepare(fmt::format("SELECT e.place, count(*), avg(e.place_lat), avg(e.place_lon), max(e.place_country) "
+                                  "FROM events e WHERE e.place <> ''{} "
                                   "GROUP BY e.place ORDER BY count(*) DESC, e.place LIMIT ?",
                                   w->sql),
                       args);
   Json j;
-  j.obj().kb("has_coordinates", false);
+  j.obj();
   j.key("places").arr();
-  while (q.step(st)) j.obj().kv("name", st.text(0)).kn("events", st.i64(1)).key("lat").null().key("lon").null().end();
+  bool coords = false;
+  while (q.step(st)) {
+    j.obj().kv("name", st.text(0)).kn("events", st.i64(1)).kv("country", st.text(4));
+    if (st.is_null(2) || st.is_null(3)) {
+      j.key("lat").null().key("lon").null();
+    } else {
+      coords = true;
+      j.key("lat").dbl(st.f64(2)).key("lon").dbl(st.f64(3));
+    }
+    j.end();
+  }
   j.end();
+  j.kb("has_coordinates", coords);
   std::map<std::string, int64_t> countries;
   for (int side = 1; side <= 2; ++side) {
     auto cs = q.prepare(fmt::format("SELECT e.actor{0}_country, count(*) FROM events e WHERE e.actor{0}_country <> ''{1} "

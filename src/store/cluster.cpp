@@ -72,6 +72,11 @@ bool places_agree(std::string_view a, std::string_view b) {
   return true;
 }
 
+bool places_agree(const PlaceRef& a, const PlaceRef& b) {
+  if (places_agree(a.name, b.name)) return true;
+  return !a.country.empty() && a.country == b.country && (a.kind == "country" || b.kind == "country");
+}
+
 Block block_of(const Event& e, std::string_view status) {
   Block b;
   std::string a = actor_key(e.source), t = actor_key(e.target);

@@ -52,8 +52,15 @@ bool is_vague(std::string_view base);
 // How a mention's base code fits an event's base code (same root assumed by the block).
 Match code_match(std::string_view event_base, std::string_view mention_base);
 
-// Places agree when either is empty or they are equal, ignoring ASCII case.
+// Places agree when either is empty or they are equal, ignoring ASCII case. Ingest compares
+// the places' countries, so that "Caracas" and "Venezuela" mentions of one event agree.
 bool places_agree(std::string_view a, std::string_view b);
+// A place with its kind ("city", "region", "country") and country: places also agree when one
+// is the country the other lies in ("Caracas" and "Venezuela"), not when they are two cities.
+struct PlaceRef {
+  std::string_view name, kind, country;
+};
+bool places_agree(const PlaceRef& a, const PlaceRef& b);
 
 struct Block {
   std::string key;  // "fact|RUS~VEN|05" (symmetric, sorted) or "fact|GON>ARN|19" (directed)

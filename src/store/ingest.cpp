@@ -44,7 +44,8 @@ struct FtsOp {
 
 struct Candidate {
   int64_t id = 0;
-  std::string base, place;
+  std::string base, place, place_country, place_kind;
+  PlaceRef where() const { return {place, place_kind, place_country}; }
   std::optional<int64_t> first, last;
 };
 
@@ -201,9 +202,9 @@ class Writer {
         "source_code, source_country, source_text, source_start, source_end, target_code, target_country, target_text, "
         "target_start, target_end, code, base, root, quad, goldstein, plover_type, plover_mode, plover_context, "
         "polarity, modality, attribution, status, date, day, place, quantities, verb_text, verb_start, verb_end, "
-        "rule_file, rule_line, rule_pattern) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-        "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, "
-        "?38, ?39)");
+        "rule_file, rule_line, rule_pattern, place_country, place_lat, place_lon, place_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
+        "?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43)");
     if (!ins) return prep();
     ins->bind(1, article_id).bind(2, ordinal).bind(3, e.id).bind(4, e.sentence_index).bind(5, e.sentence_start);
     ins->bind(6, e.sentence_end).bind(7, e.sentence);
@@ -218,6 +219,8 @@ class Writer {
     if (day) ins->bind(31, static_cast<int64_t>(*day));
     ins->bind(32, e.place).bind(33, quantities_json(e)).bind(34, e.verb_text).bind(35, e.verb_start);
     ins->bind(36, e.verb_end).bind(37, e.rule.file).bind(38, e.rule.line).bind(39, e.rule.pattern);
+    ins->bind(40, e.place_country).bind(43, e.place_kind);
+    if (!e.place.empty()) ins->bind(41, e.place_lat).bind(42, e.place_lon);
     if (int rc = ins->step(); rc != SQLITE_DONE) return Failure{rc, "cannot insert a mention"};
     const int64_t mid = sqlite3_last_insert_rowid(s_.db);
     ++st_.mentions;
@@ -233,22 +236,30 @@ class Writer {
     int best_score = -1;
     for (const auto& c : cands) {
       Match m = code_match(c.base, e.base);
-      if (m == Match::none || !places_agree(c.place, e.place) || !in_window(c, day)) continue;
-      int score = (!e.place.empty() && places_agree(c.place, e.place) && !c.place.empty() ? 2 : 0) +
+      if (m == Match::none || !places_agree(c.where(), PlaceRef{e.place, e.place_kind, e.place_country}) || !in_window(c, day)) continue;
+      int score = (!e.place.empty() && !c.place.empty() && c.place == e.place ? 2 : 0) +
                   (m == Match::same_code ? 1 : 0);
       if (score > best_score) best = &c, best_match = m, best_score = score;
     }
     if (best) {
       const std::string new_base = is_vague(best->base) && !is_vague(e.base) ? e.base : best->base;
-      const std::string new_place = best->place.empty() ? e.place : best->place;
+      // an event with no place yet takes this mention's (name, country and coordinates)
+      const int64_t place_from = best->place.empty() && !e.place.empty() ? mid : 0;
       std::optional<int64_t> first = best->first, last = best->last;
       if (day) {
         first = first ? std::min<int64_t>(*first, *day) : *day;
         last = last ? std::max<int64_t>(*last, *day) : *day;
       }
-      auto* u = s_.stmt("UPDATE events SET first_day = ?2, last_day = ?3, base = ?4, place = ?5 WHERE id = ?1");
+      auto* u = s_.stmt(
+          "UPDATE events SET first_day = ?2, last_day = ?3, base = ?4, "
+          "place = coalesce((SELECT place FROM mentions WHERE id = ?5), place), "
+          "place_country = coalesce((SELECT place_country FROM mentions WHERE id = ?5), place_country), "
+          "place_kind = coalesce((SELECT place_kind FROM mentions WHERE id = ?5), place_kind), "
+          "place_lat = CASE WHEN ?5 = 0 THEN place_lat ELSE (SELECT place_lat FROM mentions WHERE id = ?5) END, "
+          "place_lon = CASE WHEN ?5 = 0 THEN place_lon ELSE (SELECT place_lon FROM mentions WHERE id = ?5) END "
+          "WHERE id = ?1");
       if (!u) return prep();
-      u->bind(1, best->id).bind(2, first).bind(3, last).bind(4, new_base).bind(5, new_place);
+      u->bind(1, best->id).bind(2, first).bind(3, last).bind(4, new_base).bind(5, place_from);
       if (int rc = u->step(); rc != SQLITE_DONE) return Failure{rc, "cannot update an event"};
       if (auto f = link(mid, "member", best->id, best_match, join_reason(b, status, e, date, day, *best, best_match)))
         return f;
@@ -259,8 +270,9 @@ class Writer {
           "INSERT INTO events(block, status, dyad, symmetric, actor1_code, actor1_country, actor1_name, actor2_code, "
           "actor2_country, actor2_name, code, base, root, quad, goldstein, plover_type, plover_mode, plover_context, "
           "place, date, end_date, first_day, last_day, first_seen, last_seen, num_mentions, num_sources, num_articles, "
-          "num_contests, rep_mention_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-          "?17, ?18, ?19, ?20, ?20, ?21, ?21, ?22, ?22, 1, 1, 1, 0, ?23)");
+          "num_contests, rep_mention_id, place_country, place_lat, place_lon, place_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+          "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21, ?21, ?22, ?22, 1, 1, 1, 0, ?23, ?24, "
+          "?25, ?26, ?27)");
       if (!ne) return prep();
       const std::string seen = a.doc.date.empty() ? date : a.doc.date;
       ne->bind(1, b.key).bind(2, status).bind(3, b.dyad).bind(4, b.symmetric ? 1 : 0);
@@ -269,7 +281,8 @@ class Writer {
       ne->bind(11, e.code).bind(12, e.base).bind(13, e.root).bind(14, e.quad).bind(15, e.goldstein);
       ne->bind(16, e.plover.type).bind(17, e.plover.mode).bind(18, e.plover.context).bind(19, e.place).bind(20, date);
       if (day) ne->bind(21, static_cast<int64_t>(*day));
-      ne->bind(22, seen).bind(23, mid);
+      ne->bind(22, seen).bind(23, mid).bind(24, e.place_country).bind(27, e.place_kind);
+      if (!e.place.empty()) ne->bind(25, e.place_lat).bind(26, e.place_lon);
       if (int rc = ne->step(); rc != SQLITE_DONE) return Failure{rc, "cannot create an event"};
       const int64_t eid = sqlite3_last_insert_rowid(s_.db);
       std::string why = fmt::format("first mention of {} {} {} {}: a new event", status, b.dyad, e.code,
@@ -291,17 +304,17 @@ class Writer {
     out.clear();
     sql::Stmt* q;
     if (day) {
-      q = s_.stmt("SELECT id, base, place, first_day, last_day FROM events WHERE block = ?1 AND first_day BETWEEN ?2 AND ?3 "
+      q = s_.stmt("SELECT id, base, place, first_day, last_day, place_country, place_kind FROM events WHERE block = ?1 AND first_day BETWEEN ?2 AND ?3 "
                   "ORDER BY id");
       if (!q) return prep();
       q->bind(1, key).bind(2, static_cast<int64_t>(*day - window_)).bind(3, static_cast<int64_t>(*day + window_));
     } else {
-      q = s_.stmt("SELECT id, base, place, first_day, last_day FROM events WHERE block = ?1 AND first_day IS NULL ORDER BY id");
+      q = s_.stmt("SELECT id, base, place, first_day, last_day, place_country, place_kind FROM events WHERE block = ?1 AND first_day IS NULL ORDER BY id");
       if (!q) return prep();
       q->bind(1, key);
     }
     int rc;
-    while ((rc = q->step()) == SQLITE_ROW) out.push_back({q->i64(0), q->text(1), q->text(2), q->opt_i64(3), q->opt_i64(4)});
+    while ((rc = q->step()) == SQLITE_ROW) out.push_back({q->i64(0), q->text(1), q->text(2), q->text(5), q->text(6), q->opt_i64(3), q->opt_i64(4)});
     if (rc != SQLITE_DONE) return Failure{rc, "cannot read the events"};
     return std::nullopt;
   }
@@ -318,7 +331,7 @@ class Writer {
       const auto& c = cands[i];
       std::string why;
       if (code_match(c.base, e.base) == Match::none) why = fmt::format("code {} vs {}", e.base, c.base);
-      else if (!places_agree(c.place, e.place)) why = fmt::format("place '{}' vs '{}'", e.place, c.place);
+      else if (!places_agree(c.where(), PlaceRef{e.place, e.place_kind, e.place_country})) why = fmt::format("place '{}' vs '{}'", e.place, c.place);
       else why = fmt::format("dates would span more than {} days", window_);
       o += fmt::format("{}event {}: {}", i ? "; " : "", c.id, why);
     }
@@ -342,7 +355,9 @@ class Writer {
     std::string where = e.place.empty() && c.place.empty() ? "no place given"
                         : e.place.empty()                   ? fmt::format("no place given (event: {})", c.place)
                         : c.place.empty()                   ? fmt::format("place {} (event: none yet)", e.place)
-                                                            : fmt::format("same place {}", e.place);
+                        : places_agree(c.place, e.place)    ? fmt::format("same place {}", e.place)
+                                                            : fmt::format("places in one country: {} and {} ({})", e.place,
+                                                                          c.place, e.place_country);
     return fmt::format("same status {} and dyad {}{}; {}; {}; {}", status, b.dyad,
                        b.symmetric ? " (order-insensitive)" : "", code, when, where);
   }
@@ -362,7 +377,7 @@ class Writer {
     for (const char* target : {"fact", "reported", "intent"}) {
       if (auto f = candidates(with_status(b.key, target), day, cands)) return f;
       for (const auto& c : cands) {
-        if (code_match(c.base, e.base) == Match::none || !places_agree(c.place, e.place) || !in_window(c, day)) continue;
+        if (code_match(c.base, e.base) == Match::none || !places_agree(c.where(), PlaceRef{e.place, e.place_kind, e.place_country}) || !in_window(c, day)) continue;
         std::string why = fmt::format("{} mention of {} {} {} contradicts {} event {} (same dyad, compatible code {}, {})",
                                       status, b.dyad, e.code, date.empty() ? "(no date)" : "on " + date, target, c.id,
                                       c.base, day ? fmt::format("within {} days", window_) : "both undated");
@@ -381,7 +396,7 @@ class Writer {
     for (const char* cs : {"denied", "negated"}) {
       if (auto f = candidates(with_status(b.key, cs), day, cands)) return f;
       for (const auto& c : cands) {
-        if (code_match(c.base, e.base) == Match::none || !places_agree(c.place, e.place) || !in_window(c, day)) continue;
+        if (code_match(c.base, e.base) == Match::none || !places_agree(c.where(), PlaceRef{e.place, e.place_kind, e.place_country}) || !in_window(c, day)) continue;
         std::vector<int64_t> free;
         auto* q = s_.stmt(
             "SELECT l.mention_id FROM links l WHERE l.event_id = ? AND l.role = 'member' AND NOT EXISTS "
@@ -407,7 +422,8 @@ class Writer {
   // Recomputes an event from its member mentions; deletes it when none is left.
   std::optional<Failure> refresh(int64_t id) {
     auto* q = s_.stmt(
-        "SELECT m.id, m.base, m.day, m.date, m.place, a.date, a.outlet, m.article_id FROM links l "
+        "SELECT m.id, m.base, m.day, m.date, m.place, a.date, a.outlet, m.article_id, m.place_lat IS NOT NULL "
+        "FROM links l "
         "JOIN mentions m ON m.id = l.mention_id JOIN articles a ON a.id = m.article_id "
         "WHERE l.event_id = ? AND l.role = 'member' ORDER BY m.id");
     if (!q) return prep();
@@ -418,6 +434,8 @@ class Writer {
     std::set<std::string> outlets;
     std::optional<int64_t> first, last;
     std::string date, end_date, first_seen, last_seen, place;
+    int64_t place_mid = 0;  // the member mention the place (and its country and coordinates) comes from
+    bool place_coords = false;
     int rc;
     while ((rc = q->step()) == SQLITE_ROW) {
       ++n;
@@ -440,7 +458,13 @@ class Writer {
         if (date.empty() || md < date) date = md;
         if (md > end_date) end_date = md;
       }
-      if (place.empty()) place = q->text(4);
+      // the first member that names a place, preferring one whose place has coordinates
+      // (mentions stored before schema 2 have none)
+      if (!q->text(4).empty() && (place.empty() || (!place_coords && q->i64(8) != 0))) {
+        place = q->text(4);
+        place_mid = mid;
+        place_coords = q->i64(8) != 0;
+      }
       std::string seen = q->text(5);
       if (seen.empty()) seen = md;
       if (!seen.empty()) {
@@ -483,18 +507,26 @@ class Writer {
           "base, root, quad, goldstein, plover_type, plover_mode, plover_context) = (SELECT source_code, source_country, "
           "source_text, target_code, target_country, target_text, code, base, root, quad, goldstein, plover_type, "
           "plover_mode, plover_context FROM mentions WHERE id = ?2), rep_mention_id = ?2, place = ?3, date = ?4, "
+          "place_country = coalesce((SELECT place_country FROM mentions WHERE id = ?14), ''), "
+          "place_kind = coalesce((SELECT place_kind FROM mentions WHERE id = ?14), ''), "
+          "place_lat = (SELECT place_lat FROM mentions WHERE id = ?14), "
+          "place_lon = (SELECT place_lon FROM mentions WHERE id = ?14), "
           "end_date = ?5, first_day = ?6, last_day = ?7, first_seen = ?8, last_seen = ?9, num_mentions = ?10, "
           "num_sources = ?11, num_articles = ?12, num_contests = ?13 WHERE id = ?1");
     } else {
       u = s_.stmt(
           "UPDATE events SET place = ?3, end_date = ?5, last_day = ?7, first_seen = ?8, last_seen = ?9, "
+          "place_country = coalesce((SELECT place_country FROM mentions WHERE id = ?14), ''), "
+          "place_kind = coalesce((SELECT place_kind FROM mentions WHERE id = ?14), ''), "
+          "place_lat = (SELECT place_lat FROM mentions WHERE id = ?14), "
+          "place_lon = (SELECT place_lon FROM mentions WHERE id = ?14), "
           "num_mentions = ?10, num_sources = ?11, num_articles = ?12, num_contests = ?13 WHERE id = ?1 AND ?2 = ?2 "
           "AND ?4 = ?4 AND ?6 IS ?6");
     }
     if (!u) return prep();
     u->bind(1, id).bind(2, rep).bind(3, place).bind(4, date).bind(5, end_date).bind(6, first).bind(7, last);
     u->bind(8, first_seen).bind(9, last_seen).bind(10, n).bind(11, static_cast<int64_t>(outlets.size()));
-    u->bind(12, static_cast<int64_t>(articles.size())).bind(13, contests_n);
+    u->bind(12, static_cast<int64_t>(articles.size())).bind(13, contests_n).bind(14, place_mid);
     if ((rc = u->step()) != SQLITE_DONE) return Failure{rc, "cannot update an event"};
     return std::nullopt;
   }

@@ -345,7 +345,12 @@ std::string event_plover(const EventRow& e, const std::vector<MentionRow>& membe
   }
   if (int q = plover_quad(e.plover_type)) o += fmt::format(",\"quad_code\":{}", q);
   o += fmt::format(",\"event_scale\":{}", num(e.goldstein));
-  if (!e.place.empty()) o += fmt::format(",\"event_loc\":{{\"name\":{}}}", json_str(e.place));
+  if (!e.place.empty()) {
+    o += fmt::format(",\"event_loc\":{{\"name\":{}", json_str(e.place));
+    if (!e.place_country.empty()) o += fmt::format(",\"country\":{}", json_str(e.place_country));
+    if (e.place_lat && e.place_lon) o += fmt::format(",\"lat\":{},\"lon\":{}", num(*e.place_lat), num(*e.place_lon));
+    o += "}";
+  }
   // event_text: the distinct evidence sentences of the member mentions, at most 10.
   o += ",\"event_text\":[";
   std::set<std::string> seen;

@@ -150,7 +150,8 @@ constexpr const char* kEventCols =
     "e.id, e.status, e.dyad, e.symmetric, e.date, e.end_date, e.first_seen, e.last_seen, e.actor1_code, "
     "e.actor1_country, e.actor1_name, e.actor2_code, e.actor2_country, e.actor2_name, e.code, e.base, e.root, e.quad, "
     "e.goldstein, e.plover_type, e.plover_mode, e.plover_context, e.place, e.num_mentions, e.num_sources, "
-    "e.num_articles, e.num_contests, e.rep_mention_id, m.sentence, a.doc_id, a.url";
+    "e.num_articles, e.num_contests, e.rep_mention_id, m.sentence, a.doc_id, a.url, e.place_country, e.place_lat, "
+    "e.place_lon";
 
 EventRow read_event(const sql::Stmt& s) {
   EventRow r;
@@ -186,6 +187,9 @@ EventRow read_event(const sql::Stmt& s) {
   r.evidence = s.text(i++);
   r.doc_id = s.text(i++);
   r.url = s.text(i++);
+  r.place_country = s.text(i++);
+  if (auto v = s.opt_f64(i++)) r.place_lat = *v;
+  if (auto v = s.opt_f64(i++)) r.place_lon = *v;
   return r;
 }
 
@@ -328,7 +332,8 @@ Result<std::vector<MentionRow>> Store::mentions_of(int64_t event_id) {
       "m.source_start, m.source_end, m.target_code, m.target_country, m.target_text, m.target_start, m.target_end, "
       "m.code, m.base, m.root, m.quad, m.goldstein, m.plover_type, m.plover_mode, m.plover_context, m.polarity, "
       "m.modality, m.attribution, m.date, m.place, m.verb_text, m.verb_start, m.verb_end, m.rule_file, m.rule_line, "
-      "m.rule_pattern, a.outlet, a.source, a.title, a.text_bytes "
+      "m.rule_pattern, a.outlet, a.source, a.title, a.text_bytes, m.place_kind, m.place_country, m.place_lat, "
+      "m.place_lon "
       "FROM links l JOIN mentions m ON m.id = l.mention_id JOIN articles a ON a.id = m.article_id "
       "WHERE l.event_id = ? ORDER BY l.role DESC, m.id");
   if (!s) return std::unexpected(impl_->error(sqlite3_errcode(impl_->db), "cannot read the mentions"));
@@ -386,6 +391,12 @@ Result<std::vector<MentionRow>> Store::mentions_of(int64_t event_id) {
     r.source = s->text(i++);
     r.title = s->text(i++);
     r.text_bytes = s->i64(i++);
+    e.place_kind = s->text(i++);
+    e.place_country = s->text(i++);
+    auto lat = s->opt_f64(i++), lon = s->opt_f64(i++);
+    if (!lat || !lon) e.place_kind.clear();  // a place stored without coordinates (schema 1)
+    e.place_lat = lat.value_or(0);
+    e.place_lon = lon.value_or(0);
     out.push_back(std::move(r));
   }
   s->reset();

@@ -146,6 +146,17 @@ CREATE VIEW event_mentions AS
          m.place, m.sentence, a.doc_id, a.outlet, a.url, a.date AS article_date
   FROM links l JOIN mentions m ON m.id = l.mention_id JOIN articles a ON a.id = m.article_id;
 )sql",
+    // 1 -> 2: event places with their country and coordinates (the gazetteer's).
+    R"sql(
+ALTER TABLE mentions ADD COLUMN place_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN place_country TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN place_lat REAL;
+ALTER TABLE mentions ADD COLUMN place_lon REAL;
+ALTER TABLE events ADD COLUMN place_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN place_country TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN place_lat REAL;
+ALTER TABLE events ADD COLUMN place_lon REAL;
+)sql",
 };
 
 const int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

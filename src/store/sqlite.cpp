@@ -75,6 +75,10 @@ std::optional<int64_t> Stmt::opt_i64(int col) const {
   if (is_null(col)) return std::nullopt;
   return i64(col);
 }
+std::optional<double> Stmt::opt_f64(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return f64(col);
+}
 int Stmt::columns() const { return sqlite3_column_count(st_); }
 std::string Stmt::column_name(int col) const {
   const char* n = sqlite3_column_name(st_, col);

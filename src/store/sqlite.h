@@ -54,6 +54,7 @@ class Stmt {
   std::string text(int col) const;
   bool is_null(int col) const;
   std::optional<int64_t> opt_i64(int col) const;
+  std::optional<double> opt_f64(int col) const;
   int columns() const;
   std::string column_name(int col) const;
 

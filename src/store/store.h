@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,7 @@ struct sqlite3;
 
 namespace dyad::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr int32_t kApplicationId = 0x44594144;  // "DYAD" (PRAGMA application_id)
 
 struct OpenOptions {
@@ -94,6 +95,8 @@ struct EventRow {
   int quad = 0;
   double goldstein = 0;
   std::string plover_type, plover_mode, plover_context, place;
+  std::string place_country;                 // ISO alpha-3 of the place; empty with no place
+  std::optional<double> place_lat, place_lon;  // WGS84, from the gazetteer
   int64_t num_mentions = 0, num_sources = 0, num_articles = 0, num_contests = 0;
   int64_t rep_mention = 0;
   std::string evidence, doc_id, url;

@@ -68,7 +68,7 @@ expect 200 "api/series?dyad=RUS-VEN&by=week&quad_split=1"; body_has '"series"'
 expect 200 "api/series?by=month"; is_json
 expect 200 "api/actors?limit=5"; body_has '"actors"'
 expect 200 "api/network?level=actor"; body_has '"edges"'
-expect 200 "api/places"; body_has '"has_coordinates":false'
+expect 200 "api/places"; body_has '"has_coordinates":true'; body_has '"name":"Moscow","events":1,"country":"RUS","lat":55.756'
 expect 200 "api/cameo"; body_has '"codes"'
 first=$(curl -s "${URL}api/events?per_page=1&sort=id" | python3 -c 'import json,sys; e=json.load(sys.stdin)["events"]; print(e[0]["id"] if e else "")')
 if [ -n "$first" ]; then

@@ -111,6 +111,10 @@ try {
     assert.ok(await page.locator('#timeline rect.bar').count() > 0, 'no timeline bars');
     assert.ok(await page.locator('#network .node').count() > 0, 'no network nodes');
     assert.ok(await page.locator('#map path.country').count() > 100, 'no map');
+    // a circle for every place the API gives coordinates for (the seeds name places: "au Venezuela")
+    const located = (await apiGet('/api/places')).places.filter((p) => p.lat !== null).length;
+    assert.ok(located > 0, 'no place with coordinates in the seed store');
+    assert.equal(await page.locator('#map circle.place').count(), located);
     assert.ok(await page.locator('#table tr[data-event-id]').count() > 0, 'no table rows');
     const all = await apiGet('/api/events?per_page=1');
     assert.equal(await totalShown(), `${all.total}${all.total_exact ? '' : '+'}`);

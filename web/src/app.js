@@ -231,26 +231,16 @@ function renderMap(data) {
   const proj = geoNaturalEarth1().fitSize([W, H], countries);
   const path = geoPath(proj);
   const located = data.places.filter((p) => p.lat !== null && p.lon !== null);
-  const svg = select(box).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img');
-  if (data.has_coordinates && located.length) {
-    $('map-title').textContent = 'Event places';
-    svg.attr('aria-label', 'map of event places');
-    svg.append('g').selectAll('path').data(countries.features).join('path').attr('class', 'country').attr('d', path).attr('fill', '#e4e7ee');
-    const rr = scaleSqrt().domain([0, max(located, (p) => p.events)]).range([2, 14]);
-    svg.append('g').selectAll('circle').data(located).join('circle')
-      .attr('cx', (p) => proj([p.lon, p.lat])[0]).attr('cy', (p) => proj([p.lon, p.lat])[1]).attr('r', (p) => rr(p.events))
-      .attr('fill', 'rgba(225,87,89,.6)').attr('stroke', '#fff')
-      .on('mousemove', (ev, p) => showTip(ev, [p.name, `${p.events} events`])).on('mouseleave', hideTip);
-    return;
-  }
-  $('map-title').textContent = 'Countries involved (no place coordinates in this store)';
-  svg.attr('aria-label', 'choropleth of countries involved');
   const counts = new Map(data.countries.map((c) => [c.country, c.events]));
-  if (!counts.size) {
-    box.replaceChildren();
-    return showState(box, 'empty', 'No country is named by the events that match these filters.');
+  if (!counts.size && !located.length) {
+    return showState(box, 'empty', 'No country or place is named by the events that match these filters.');
   }
-  const color = scaleSequentialSqrt(interpolateBlues).domain([0, max(data.countries, (c) => c.events)]);
+  const svg = select(box).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img');
+  // The countries involved (either side), shaded by events, click to filter; over them, when
+  // the store has coordinates, a circle per event place sized by its events.
+  $('map-title').textContent = located.length ? 'Countries involved and event places' : 'Countries involved (no place coordinates in this store)';
+  svg.attr('aria-label', located.length ? 'choropleth of countries involved, with event places' : 'choropleth of countries involved');
+  const color = scaleSequentialSqrt(interpolateBlues).domain([0, max(data.countries, (c) => c.events) || 1]);
   svg.append('g').selectAll('path').data(countries.features).join('path')
     .attr('class', 'country').attr('d', path)
     .attr('data-iso3', (f) => numericToAlpha3.get(f.id) || '')
@@ -268,6 +258,14 @@ function renderMap(data) {
       const a3 = numericToAlpha3.get(f.id);
       if (a3) setFilters({ country: a3 });
     });
+  if (located.length) {
+    const rr = scaleSqrt().domain([0, max(located, (p) => p.events)]).range([2, 14]);
+    svg.append('g').selectAll('circle').data(located).join('circle')
+      .attr('class', 'place').attr('data-place', (p) => p.name)
+      .attr('cx', (p) => proj([p.lon, p.lat])[0]).attr('cy', (p) => proj([p.lon, p.lat])[1]).attr('r', (p) => rr(p.events))
+      .attr('fill', 'rgba(225,87,89,.6)').attr('stroke', '#fff').style('pointer-events', 'visibleFill')
+      .on('mousemove', (ev, p) => showTip(ev, [p.name, `${p.events} events`])).on('mouseleave', hideTip);
+  }
   const unmapped = data.countries.filter((c) => !alpha3ToNumeric.has(c.country));
   if (unmapped.length)
     box.append(el('div', { class: 'legend' }, 'Not on the map: ' + unmapped.map((c) => `${c.country} (${c.events})`).join(', ')));

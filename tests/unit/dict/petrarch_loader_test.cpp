@@ -138,4 +138,31 @@ TEST(LanguagePack, UnknownWordClassNamesTheLine) {
   EXPECT_EQ(r.error().where.line, 2u);
 }
 
+TEST(LanguagePack, BadPlaceLinesNameTheLineAndColumn) {
+  Lexicon lex;
+  const std::string good = "# kind\tiso3\tlat\tlon\tname\tforms\ncity\tRUS\t55.756\t37.617\tMoscow\tMoscou|Moscú\n";
+  ASSERT_TRUE(load_places(write("places.tsv", good), lex).has_value());
+  ASSERT_EQ(lex.places.size(), 1u);
+  EXPECT_EQ(lex.places[0].name, "Moscow");
+  EXPECT_EQ(lex.places[0].country, "RUS");
+  struct Case {
+    const char* line;
+    uint32_t column;
+    const char* says;
+  };
+  for (const Case& c : {Case{"city\tRUS\t55.7\t37.6\tMoscow\n", 1, "6 tab-separated"},
+                        Case{"town\tRUS\t55.7\t37.6\tMoscow\t\n", 1, "kind"},
+                        Case{"city\tRussia\t55.7\t37.6\tMoscow\t\n", 6, "alpha-3"},
+                        Case{"city\tRUS\t95\t37.6\tMoscow\t\n", 10, "latitude"},
+                        Case{"city\tRUS\t55.7\teast\tMoscow\t\n", 15, "longitude"}}) {
+    Lexicon l2;
+    auto r = load_places(write("bad-places.tsv", good + c.line), l2);
+    ASSERT_FALSE(r.has_value()) << c.line;
+    EXPECT_EQ(r.error().kind, "bad_dictionary");
+    EXPECT_EQ(r.error().where.line, 3u) << c.line;
+    EXPECT_EQ(r.error().where.column, c.column) << c.line;
+    EXPECT_NE(r.error().message.find(c.says), std::string::npos) << r.error().message;
+  }
+}
+
 }  // namespace

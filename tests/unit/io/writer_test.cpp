@@ -125,6 +125,37 @@ TEST(WriterGdelt, SixtyOneTabSeparatedFieldsInGdeltsOrder) {
   EXPECT_EQ(f[60], sample().url);     // SOURCEURL
 }
 
+TEST(WriterGdelt, ThePlaceIsTheActionGeo) {
+  Event e = sample();
+  e.place = "Caracas";
+  e.place_kind = "city";
+  e.place_country = "VEN";
+  e.place_lat = 10.481;
+  e.place_lon = -66.904;
+  auto fields = [](const std::string& row) {
+    std::vector<std::string> f;
+    std::stringstream ss(row);
+    for (std::string x; std::getline(ss, x, '\t');) f.push_back(x);
+    if (!row.empty() && row.back() == '\t') f.push_back("");
+    return f;
+  };
+  auto f = fields(io::event_to_gdelt(e));
+  ASSERT_EQ(f.size(), 61u);
+  EXPECT_EQ(f[35], "0");        // Actor1Geo_Type: not resolved
+  EXPECT_EQ(f[51], "4");        // ActionGeo_Type: world city
+  EXPECT_EQ(f[52], "Caracas");  // ActionGeo_FullName
+  EXPECT_EQ(f[53], "");         // ActionGeo_CountryCode: GDELT's are FIPS codes
+  EXPECT_EQ(f[56], "10.481");   // ActionGeo_Lat
+  EXPECT_EQ(f[57], "-66.904");  // ActionGeo_Long
+  e.place_kind = "country";
+  EXPECT_EQ(fields(io::event_to_gdelt(e))[51], "1");
+  e.place.clear();
+  e.place_kind.clear();
+  auto none = fields(io::event_to_gdelt(e));
+  EXPECT_EQ(none[51], "0");
+  EXPECT_EQ(none[56], "");
+}
+
 TEST(WriterFormat, UnknownNamesAreRejected) {
   EXPECT_TRUE(io::parse_format("gdelt").has_value());
   auto r = io::parse_format("xml");

@@ -77,4 +77,58 @@ TEST_F(Attribute, ExplicitDatesWinAndNeedNoArticleDate) {
   EXPECT_EQ(one("On 30 December Gondor sent troops to Arnor.", "2024-01-05").date, "2023-12-30");
 }
 
+// Places: with dyad's own dictionaries, the gazetteer (data/common/places.tsv) names where an
+// event happened when a place preposition introduces it.
+class Place : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    EngineOptions opt;
+    opt.data_dir = DYAD_SOURCE_DIR "/data";
+    opt.cache = false;
+    engine_ = std::move(Engine::open(opt).value());
+  }
+  static std::vector<Event> code(const std::string& lang, const std::string& text) {
+    Doc d{.id = "t", .lang = lang, .date = "2023-09-25", .text = text};
+    auto r = engine_->code(d);
+    EXPECT_TRUE(r.has_value());
+    return r ? r->events : std::vector<Event>{};
+  }
+  static std::unique_ptr<Engine> engine_;
+};
+std::unique_ptr<Engine> Place::engine_;
+
+TEST_F(Place, APlaceAfterAPlacePrepositionIsTheEventsPlace) {
+  auto ev = code("fr", "La Russie a construit une usine de munitions au Venezuela.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].place, "Venezuela");
+  EXPECT_EQ(ev[0].place_kind, "country");
+  EXPECT_EQ(ev[0].place_country, "VEN");
+  EXPECT_NEAR(ev[0].place_lat, 7, 2);
+  EXPECT_NEAR(ev[0].place_lon, -66, 3);
+}
+
+TEST_F(Place, AnotherLanguagesSpellingGivesTheSameName) {
+  // "Moscou" and "Moscú" are the gazetteer's "Moscow", so mentions in three languages agree
+  auto fr = code("fr", "Le président vénézuélien a rencontré Vladimir Poutine à Moscou.");
+  auto es = code("es", "El presidente venezolano se reunió con Vladímir Putin en Moscú.");
+  ASSERT_FALSE(fr.empty());
+  ASSERT_FALSE(es.empty());
+  EXPECT_EQ(fr[0].place, "Moscow");
+  EXPECT_EQ(es[0].place, "Moscow");
+  EXPECT_EQ(fr[0].place_kind, "city");
+  EXPECT_NEAR(fr[0].place_lat, 55.75, 0.2);
+  EXPECT_NEAR(fr[0].place_lon, 37.62, 0.2);
+}
+
+TEST_F(Place, ThePlaceNearestTheVerbWinsAndNoPrepositionNoPlace) {
+  auto ev = code("en", "In Washington, officials said Russia attacked Ukraine in Kharkiv on Monday.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].place, "Kharkiv");
+  EXPECT_EQ(ev[0].place_country, "UKR");
+  // a country named as an actor is not a place: no preposition introduces it
+  auto bare = code("en", "Russia attacked Ukraine on Monday.");
+  ASSERT_FALSE(bare.empty());
+  EXPECT_EQ(bare[0].place, "");
+}
+
 }  // namespace

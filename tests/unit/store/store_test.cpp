@@ -280,6 +280,34 @@ TEST(Clustering, TwoAttacksTheSameDayInDifferentCitiesAreTwoEvents) {
   check_invariants(db);
 }
 
+// Places from the gazetteer: a city mention and a mention of its country are one event; the
+// event keeps the first place named with its country and coordinates.
+TEST(Clustering, ACityAndItsCountryAreOnePlaceTwoCitiesAreNot) {
+  TmpDir t;
+  auto st = open_ok(t / "s.db");
+  auto placed = [](Article a, const char* name, const char* kind, const char* country, double lat, double lon) {
+    for (auto& e : a.events) {
+      e.place = name;
+      e.place_kind = kind;
+      e.place_country = country;
+      e.place_lat = lat;
+      e.place_lon = lon;
+    }
+    return a;
+  };
+  write_ok(*st, {placed(article("a1", "AFP", "2023-10-01", {{"RUS", "VEN", "057"}}), "Caracas", "city", "VEN", 10.481, -66.904),
+                 placed(article("a2", "BBC", "2023-10-01", {{"RUS", "VEN", "057"}}), "Venezuela", "country", "VEN", 7.1, -66.2),
+                 placed(article("a3", "DW", "2023-10-01", {{"RUS", "VEN", "057"}}), "Maracaibo", "city", "VEN", 10.642, -71.612)});
+  sqlite3* db = st->handle();
+  EXPECT_EQ(dump(db, "SELECT place, place_kind, place_country, place_lat, place_lon, num_mentions FROM events ORDER BY id"),
+            "Caracas|city|VEN|10.481|-66.904|2|\nMaracaibo|city|VEN|10.642|-71.612|1|\n");
+  EXPECT_EQ(dump(db, "SELECT place, place_country FROM mentions ORDER BY id"),
+            "Caracas|VEN|\nVenezuela|VEN|\nMaracaibo|VEN|\n");
+  std::string why = dump(db, "SELECT reason FROM links WHERE mention_id = 2");
+  EXPECT_NE(why.find("places in one country: Venezuela and Caracas"), std::string::npos) << why;
+  check_invariants(db);
+}
+
 TEST(Clustering, TwoAttacksTheSameDayOnDifferentTargetsAreTwoEvents) {
   TmpDir t;
   auto st = open_ok(t / "s.db");
@@ -441,7 +469,8 @@ TEST(Schema, NewStoreIsVersionedAndMarked) {
   EXPECT_EQ(scalar(st->handle(), "PRAGMA user_version"), kSchemaVersion);
   EXPECT_EQ(scalar(st->handle(), "PRAGMA application_id"), kApplicationId);
   EXPECT_EQ(dump(st->handle(), "PRAGMA journal_mode"), "wal|\n");
-  EXPECT_EQ(dump(st->handle(), "SELECT value FROM meta WHERE key IN ('app', 'schema_version') ORDER BY key"), "dyad|\n1|\n");
+  EXPECT_EQ(dump(st->handle(), "SELECT value FROM meta WHERE key IN ('app', 'schema_version') ORDER BY key"),
+            "dyad|\n" + std::to_string(kSchemaVersion) + "|\n");
 }
 
 TEST(Schema, AnEmptyFileBecomesAStore) {
@@ -449,6 +478,42 @@ TEST(Schema, AnEmptyFileBecomesAStore) {
   std::ofstream(t / "empty.db").close();
   auto st = open_ok(t / "empty.db");
   EXPECT_EQ(st->schema_version(), kSchemaVersion);
+}
+
+// A store written by the first schema (no place columns) is upgraded when opened for writing:
+// its events are kept, and new ones get their places' coordinates.
+TEST(Schema, AVersion1StoreIsUpgradedKeepingItsEvents) {
+  TmpDir t;
+  {
+    auto st = open_ok(t / "s.db");
+    write_ok(*st, {article("a1", "AFP", "2023-10-01", {{"RUS", "UKR", "190", "", {}, {}, "Kharkiv"}})});
+    for (const char* table : {"mentions", "events"})
+      for (const char* col : {"place_kind", "place_country", "place_lat", "place_lon"})
+        ASSERT_EQ(sqlite3_exec(st->handle(), fmt::format("ALTER TABLE {} DROP COLUMN {}", table, col).c_str(), nullptr,
+                               nullptr, nullptr),
+                  SQLITE_OK);
+    sqlite3_exec(st->handle(), "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+                 nullptr, nullptr, nullptr);
+  }
+  // read-only, it is not upgraded behind the user's back
+  OpenOptions ro;
+  ro.read_only = true;
+  auto r = Store::open(t / "s.db", ro);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_NE(r.error().message.find("upgrade"), std::string::npos) << r.error().message;
+  auto st = open_ok(t / "s.db");
+  EXPECT_EQ(st->schema_version(), 2);
+  EXPECT_EQ(scalar(st->handle(), "PRAGMA user_version"), 2);
+  Article a = article("a2", "BBC", "2023-10-01", {{"RUS", "UKR", "190"}});
+  a.events[0].place = "Kharkiv";
+  a.events[0].place_kind = "city";
+  a.events[0].place_country = "UKR";
+  a.events[0].place_lat = 49.993;
+  a.events[0].place_lon = 36.231;
+  write_ok(*st, {a});
+  EXPECT_EQ(dump(st->handle(), "SELECT place, place_country, place_lat, num_mentions FROM events ORDER BY id"),
+            "Kharkiv|UKR|49.993|2|\n");
+  check_invariants(st->handle());
 }
 
 TEST(Schema, ANewerStoreIsRefusedAndLeftAlone) {
