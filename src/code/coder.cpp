@@ -1570,6 +1570,8 @@ class Sentence {
     if (!cue_hits_ready_) {
       cue_hits_ready_ = true;
       for (uint32_t p = 0; p < A_.size(); ++p) {
+        // a cue word inside an actor's name is the name: "Theresa May said" is no supposition
+        if (in_mention(raw(p))) continue;
         uint32_t last;
         int64_t k = lex_.cue_trie.longest(toks_, raw(p), e_, last);
         if (k >= 0) cue_hits_.push_back({p, last, k});

@@ -33,7 +33,8 @@ class NativeCoder : public ::testing::Test {
                                                   "kidnapped\tkidnap\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
-                                                 "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n";
+                                                 "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
+                                                 "ROSE_MAY [GONGOV]\n";
     // a cue written as text is cut like text: "it's" is two tokens
     std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n"
                                                                 "not-negation | not merely\n";
@@ -235,6 +236,18 @@ TEST_F(NativeCoder, AVerbsDefaultDoesNotReachPastAnEventNounOfItsObject) {
   // Arnor is the target of the attacks (coded by the noun), not of the support
   EXPECT_EQ(code("Gondor supported its attacks on Arnor."), (V{"GON ARN 190"}));
   EXPECT_EQ(code("Gondor supported Arnor."), (V{"GON ARN 051"}));
+}
+
+TEST_F(NativeCoder, ACueWordInsideAnActorsNameIsTheName) {
+  // "may" is a hypothetical cue, "May" here a person's name
+  auto r = run("Rose May criticized Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "GONGOV");
+  EXPECT_EQ(r.events[0].modality, Modality::fact);
+  // the cue itself still works
+  auto h = run("Gondor may criticize Arnor.");
+  ASSERT_EQ(h.events.size(), 1u);
+  EXPECT_EQ(h.events[0].modality, Modality::hypothetical);
 }
 
 TEST_F(NativeCoder, ACapitalisedMonthIsADateNotAVerb) {
