@@ -163,7 +163,8 @@ class Sentence {
         ++caps;
         continue;
       }
-      if (t.kind == TokKind::punct && caps > 0 && (norm(i) == ":" || norm(i).starts_with("--"))) {
+      // a dash of any length: "WASHINGTON —" and "SEOUL –" fold to "-"
+      if (t.kind == TokKind::punct && caps > 0 && (norm(i) == ":" || norm(i).starts_with("-"))) {
         for (uint32_t k = b_; k <= i; ++k) deleted_[k - b_] = true;
         if (i + 1 < e_ && norm(i + 1).starts_with("--")) deleted_[i + 1 - b_] = true;
         out_.dateline = true;

@@ -238,6 +238,13 @@ TEST_F(NativeCoder, AVerbsDefaultDoesNotReachPastAnEventNounOfItsObject) {
   EXPECT_EQ(code("Gondor supported Arnor."), (V{"GON ARN 051"}));
 }
 
+TEST_F(NativeCoder, ADatelineWithADashIsNoActor) {
+  // "GONDOR —": the place the story was filed from, not the source of its first event
+  EXPECT_EQ(code("GONDOR \u2014 Arnor criticized Rohan."), (V{"ARN ROH 111"}));
+  EXPECT_EQ(code("GONDOR \u2013 Arnor criticized Rohan."), (V{"ARN ROH 111"}));
+  EXPECT_EQ(code("GONDOR (Reuters) - Arnor criticized Rohan."), (V{"ARN ROH 111"}));
+}
+
 TEST_F(NativeCoder, ACueWordInsideAnActorsNameIsTheName) {
   // "may" is a hypothetical cue, "May" here a person's name
   auto r = run("Rose May criticized Arnor.");
