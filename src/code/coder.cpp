@@ -1449,6 +1449,13 @@ class Sentence {
       if (g == kNone) return false;
       const Group& gr = groups_[static_cast<size_t>(g)];
       if (gr.codes.size() < 2) return false;
+      // own dictionaries: a list of more than three actors acting together ("Iran, Russia,
+      // China, Britain, France, Germany and the US haggled over...") is not n(n-1) bilateral
+      // events; three make six, the most that reads as pairwise
+      if (!opt_.dict.pair_any_code && gr.codes.size() > 3) {
+        trace(fmt::format("verb: '{}': {} actors acting together are not paired", words(c.ab, c.ae), gr.codes.size()));
+        return false;
+      }
       for (size_t i = 0; i < gr.codes.size(); ++i)
         for (size_t j = 0; j < gr.codes.size(); ++j) {
           if (i == j || gr.codes[i] == gr.codes[j] || self_reference(gr.codes[i], gr.codes[j])) continue;

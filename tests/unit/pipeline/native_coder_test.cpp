@@ -238,6 +238,13 @@ TEST_F(NativeCoder, AVerbsDefaultDoesNotReachPastAnEventNounOfItsObject) {
   EXPECT_EQ(code("Gondor supported Arnor."), (V{"GON ARN 051"}));
 }
 
+TEST_F(NativeCoder, AListOfMoreThanThreeActorsIsNotPairedUp) {
+  // three members: every ordered pair (six events); four would make twelve, and the seven of
+  // a nuclear-talks sentence forty-two: such a list acts together, it is not paired
+  EXPECT_EQ(code("Gondor, Arnor and Rohan renewed ties.").size(), 6u);
+  EXPECT_EQ(code("Gondor, Arnor, Rohan and the Council renewed ties."), V{});
+}
+
 TEST_F(NativeCoder, ADatelineWithADashIsNoActor) {
   // "GONDOR —": the place the story was filed from, not the source of its first event
   EXPECT_EQ(code("GONDOR \u2014 Arnor criticized Rohan."), (V{"ARN ROH 111"}));
