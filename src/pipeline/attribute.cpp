@@ -58,10 +58,14 @@ static void find_place(const dict::Lexicon& lex, const text::Tokenized& toks, co
   uint32_t best_dist = 0;
   for (uint32_t i = s.tok_begin; i + 1 < s.tok_end; ++i) {
     if (T[i].form == kNoWord || !(classes(i) & dict::kPlacePrep)) continue;
-    uint32_t j = i + 1;
-    while (j + 1 < s.tok_end && T[j].form != kNoWord && (classes(j) & dict::kDeterminer)) ++j;
-    uint32_t last = 0;
+    // the place right after the preposition ("à La Havane": the article is part of the name),
+    // else after its determiners ("in the Gaza Strip")
+    uint32_t j = i + 1, last = 0;
     int64_t p = lex.place_trie.longest(T, j, s.tok_end, last);
+    if (p < 0) {
+      while (j + 1 < s.tok_end && T[j].form != kNoWord && (classes(j) & dict::kDeterminer)) ++j;
+      if (j > i + 1) p = lex.place_trie.longest(T, j, s.tok_end, last);
+    }
     if (p < 0) continue;
     const auto& pe = lex.places[static_cast<size_t>(p)];
     uint32_t dist = j >= c.verb_end ? j - c.verb_end : (c.verb_begin > last ? c.verb_begin - last : 0);

@@ -130,11 +130,11 @@ std::string events_table(const std::vector<EventRow>& rows) {
   for (const auto& e : rows)
     t.push_back({std::to_string(e.id), e.date.empty() ? "-" : e.date, e.status, actor_cell(e.actor1_code),
                  actor_cell(e.actor2_code), e.code, e.quad ? std::to_string(e.quad) : "-", num(e.goldstein),
-                 std::to_string(e.num_mentions), std::to_string(e.num_sources), std::to_string(e.num_articles),
-                 clip(e.evidence, 72)});
-  return render({"id", "date", "status", "actor1", "actor2", "code", "quad", "goldstein", "mentions", "sources",
-                 "articles", "evidence"},
-                t, {0, 6, 7, 8, 9, 10});
+                 e.place.empty() ? "-" : e.place, std::to_string(e.num_mentions), std::to_string(e.num_sources),
+                 std::to_string(e.num_articles), clip(e.evidence, 72)});
+  return render({"id", "date", "status", "actor1", "actor2", "code", "quad", "goldstein", "place", "mentions",
+                 "sources", "articles", "evidence"},
+                t, {0, 6, 7, 9, 10, 11});
 }
 
 std::string event_json(const EventRow& e) {

@@ -107,6 +107,13 @@ TEST_F(Place, APlaceAfterAPlacePrepositionIsTheEventsPlace) {
   EXPECT_NEAR(ev[0].place_lon, -66, 3);
 }
 
+TEST_F(Place, AnArticleThatIsPartOfTheNameIsMatched) {
+  auto ev = code("fr", "Le Premier ministre russe Dimitri Medvedev a soutenu vendredi à La Havane Nicolas Maduro.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].place, "Havana");
+  EXPECT_EQ(ev[0].place_country, "CUB");
+}
+
 TEST_F(Place, AnotherLanguagesSpellingGivesTheSameName) {
   // "Moscou" and "Moscú" are the gazetteer's "Moscow", so mentions in three languages agree
   auto fr = code("fr", "Le président vénézuélien a rencontré Vladimir Poutine à Moscou.");
