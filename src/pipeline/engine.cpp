@@ -379,9 +379,13 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
         h = fnv1a(part, fnv1a("\x1f", h));
       e.id.assign(16, '0');
       for (int k = 15; k >= 0; --k, h >>= 4) e.id[static_cast<size_t>(k)] = "0123456789abcdef"[h & 15];
-      if (explain)
+      if (explain) {
         *explain += fmt::format("  EVENT {} -> {} {} ({} {}) rule {}:{} '{}'\n", e.source.code, e.target.code, e.code,
                                 to_string(e.polarity), to_string(e.modality), e.rule.file, e.rule.line, e.rule.pattern);
+        if (!e.place.empty())
+          *explain += fmt::format("    place: {} ({} in {}, {:.3f} {:.3f})\n", e.place, e.place_kind, e.place_country,
+                                  e.place_lat, e.place_lon);
+      }
     }
   }
   if (copt.dict.resolve_pronouns) infer_home(home, rep, explain);

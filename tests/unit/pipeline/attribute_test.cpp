@@ -114,6 +114,14 @@ TEST_F(Place, AnArticleThatIsPartOfTheNameIsMatched) {
   EXPECT_EQ(ev[0].place_country, "CUB");
 }
 
+TEST_F(Place, ExplainShowsThePlace) {
+  Doc d{.id = "t", .lang = "fr", .date = "2023-09-25",
+        .text = "Le Premier ministre russe Dimitri Medvedev a soutenu vendredi à La Havane Nicolas Maduro."};
+  auto x = engine_->explain(d);
+  ASSERT_TRUE(x.has_value());
+  EXPECT_NE(x->find("place: Havana (city in CUB, 23.113 -82.366)"), std::string::npos) << *x;
+}
+
 TEST_F(Place, AnotherLanguagesSpellingGivesTheSameName) {
   // "Moscou" and "Moscú" are the gazetteer's "Moscow", so mentions in three languages agree
   auto fr = code("fr", "Le président vénézuélien a rencontré Vladimir Poutine à Moscou.");
