@@ -1559,7 +1559,11 @@ class Sentence {
         case dict::Cue::negation_after: if (before || just_after) pol = Polarity::negated; break;
         case dict::Cue::denial: if (before) mod = Modality::denied; break;
         case dict::Cue::intent: if (before && mod == Modality::fact) mod = Modality::intent; break;
-        case dict::Cue::hypothetical: if (before && mod == Modality::fact) mod = Modality::hypothetical; break;
+        // a hypothetical cue that opens the sentence ("If ...,", "Si ...,") governs all of it:
+        // "Si gana, Anaya criticará a López Obrador" is a supposition in both clauses
+        case dict::Cue::hypothetical:
+          if ((before || (p == first_word() && p < c.ab)) && mod == Modality::fact) mod = Modality::hypothetical;
+          break;
         case dict::Cue::not_negation: break;
         case dict::Cue::report:
           if (mod == Modality::fact) mod = Modality::reported;
@@ -1567,6 +1571,13 @@ class Sentence {
           break;
       }
     }
+  }
+
+  // The first active position that is a word (after any opening quote or dash).
+  uint32_t first_word() const {
+    for (uint32_t p = 0; p < A_.size(); ++p)
+      if (!is_punct(raw(p))) return p;
+    return 0;
   }
 
   // The cue phrases of the sentence, found once (every coded clause consults them).

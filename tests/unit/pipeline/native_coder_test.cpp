@@ -252,6 +252,19 @@ TEST_F(NativeCoder, ADatelineWithADashIsNoActor) {
   EXPECT_EQ(code("GONDOR (Reuters) - Arnor criticized Rohan."), (V{"ARN ROH 111"}));
 }
 
+TEST_F(NativeCoder, ASentenceOpeningWithASuppositionIsOneThroughout) {
+  auto r = run("If Arnor wins, Gondor condemned Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].modality, Modality::hypothetical);
+  auto q = run("\"If Arnor wins, Gondor condemned Arnor.\"");
+  ASSERT_EQ(q.events.size(), 1u);
+  EXPECT_EQ(q.events[0].modality, Modality::hypothetical);
+  // the same clause order with no supposition stays a fact
+  auto f = run("After Arnor won, Gondor condemned Arnor.");
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].modality, Modality::fact);
+}
+
 TEST_F(NativeCoder, ACueWordInsideAnActorsNameIsTheName) {
   // "may" is a hypothetical cue, "May" here a person's name
   auto r = run("Rose May criticized Arnor.");
