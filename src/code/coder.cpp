@@ -1559,9 +1559,10 @@ class Sentence {
         case dict::Cue::negation_after: if (before || just_after) pol = Polarity::negated; break;
         case dict::Cue::denial: if (before) mod = Modality::denied; break;
         case dict::Cue::intent: if (before && mod == Modality::fact) mod = Modality::intent; break;
-        // a hypothetical cue that opens the sentence ("If ...,", "Si ...,") governs all of it:
-        // "Si gana, Anaya criticará a López Obrador" is a supposition in both clauses
-        case dict::Cue::hypothetical:
+        case dict::Cue::hypothetical: if (before && mod == Modality::fact) mod = Modality::hypothetical; break;
+        // a condition that opens the sentence ("If ...,", "Si ...,") governs all of it: "Si
+        // gana, Anaya criticará a López Obrador" is a supposition in both clauses
+        case dict::Cue::condition:
           if ((before || (p == first_word() && p < c.ab)) && mod == Modality::fact) mod = Modality::hypothetical;
           break;
         case dict::Cue::not_negation: break;

@@ -39,7 +39,7 @@ struct CueName {
 constexpr CueName kCues[] = {
     {"negation", Cue::negation}, {"negation-after", Cue::negation_after}, {"denial", Cue::denial},
     {"intent", Cue::intent},     {"hypothetical", Cue::hypothetical},     {"report", Cue::report},
-    {"not-negation", Cue::not_negation},
+    {"not-negation", Cue::not_negation}, {"condition", Cue::condition},
 };
 
 }  // namespace
