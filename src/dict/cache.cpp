@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/file.h"
+
 namespace dyad::dict {
 namespace fs = std::filesystem;
 
@@ -730,18 +732,11 @@ void prune_cache(const std::string& dir, int days) {
 }
 
 Result<std::unique_ptr<Lexicon>> read_cache(const std::string& path, std::string_view key) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("cache_absent", "no dictionary cache", Location{path});
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0));
-  in.seekg(0);
-  std::string data;
-  data.resize_and_overwrite(size, [&](char* p, size_t n) {
-    in.read(p, static_cast<std::streamsize>(n));
-    return static_cast<size_t>(in.gcount());
-  });
+  WholeFile file = read_whole_file(path);
+  if (!file.opened) return fail("cache_absent", "no dictionary cache", Location{path});
+  const std::string& data = file.data;
   auto bad = [&](const std::string& why) { return fail("bad_cache", "corrupt dictionary cache: " + why, Location{path}); };
-  if (data.size() != size) return bad("cannot read it");
+  if (!file.complete) return bad("cannot read it");
   Reader r(data);
   if (r.raw(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) return bad("not a dyad dictionary cache");
   const uint32_t version = r.u32();

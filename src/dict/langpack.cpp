@@ -7,6 +7,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "core/file.h"
 #include "dict/petrarch.h"
 #include "text/normalize.h"
 #include "text/tokenizer.h"
@@ -111,17 +112,10 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
   // The lexicons have over a million lines between them, and most are skipped (their lemma is
   // in no dictionary): read the file in one go and look at each line in place, folding into
   // reused buffers, rather than a getline and a few strings per line.
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("io_error", "cannot open lexicon", Location{path});
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0));
-  in.seekg(0);
-  std::string data;
-  data.resize_and_overwrite(size, [&](char* p, size_t n) {
-    in.read(p, static_cast<std::streamsize>(n));
-    return static_cast<size_t>(in.gcount());
-  });
-  if (data.size() != size) return fail("io_error", "cannot read lexicon", Location{path});
+  WholeFile file = read_whole_file(path);
+  if (!file.opened) return fail("io_error", "cannot open lexicon", Location{path});
+  if (!file.complete) return fail("io_error", "cannot read lexicon", Location{path});
+  const std::string& data = file.data;
   std::vector<std::pair<std::string, uint16_t>> pos_ids;  // a handful of part-of-speech names
   std::string self_read, lf, ff;
   // A lemma's forms come one after the other ("abonnirais", "abonnirait"... all "abonnir"):
