@@ -50,6 +50,10 @@ void append_csv_field(std::string& o, std::string_view s) {
 
 namespace {
 
+// A place the gazetteer gave carries its kind and coordinates; one read back from a store of
+// schema 1 has a name only.
+bool located(const Event& e) { return !e.place.empty() && !e.place_kind.empty(); }
+
 std::string num(double v) {
   std::string s = fmt::format("{:.6g}", v);
   return s;
@@ -119,7 +123,7 @@ class CsvWriter : public EventWriter {
     f(e.code); f(e.base); f(e.root); n(e.quad); f(num(e.goldstein));
     f(to_string(e.polarity)); f(to_string(e.modality)); f(e.attribution); f(e.date); f(e.place);
     f(e.place_kind); f(e.place_country);
-    f(e.place_kind.empty() ? "" : num(e.place_lat)); f(e.place_kind.empty() ? "" : num(e.place_lon));
+    f(located(e) ? num(e.place_lat) : ""); f(located(e) ? num(e.place_lon) : "");
     f(quantities_flat(e)); f(e.verb_text); f(e.rule.file); n(e.rule.line); f(e.rule.pattern); f(e.sentence); f(e.url);
     r += "\r\n";
     out_.write(r.data(), static_cast<std::streamsize>(r.size()));
@@ -187,7 +191,7 @@ std::string event_to_json(const Event& e) {
   o += ","; key(o, "attribution"); append_json_string(o, e.attribution);
   o += ","; key(o, "date"); append_json_string(o, e.date);
   o += ","; key(o, "place"); append_json_string(o, e.place);
-  if (!e.place.empty() && !e.place_kind.empty()) {
+  if (located(e)) {
     o += ","; key(o, "place_kind"); append_json_string(o, e.place_kind);
     o += ","; key(o, "place_country"); append_json_string(o, e.place_country);
     o += fmt::format(",\"place_lat\":{},\"place_lon\":{}", num(e.place_lat), num(e.place_lon));
@@ -270,17 +274,17 @@ std::string event_to_gdelt(const Event& e) {
   // GDELT's 1 (country), 5 (world state: a region) or 4 (world city); its CountryCode stays
   // empty, as GDELT writes FIPS 10-4 codes and dyad knows ISO alpha-3 ones.
   for (int g = 0; g < 3; ++g) {
-    bool action = g == 2 && !e.place.empty();
-    bool located = action && !e.place_kind.empty();  // a place with its kind has coordinates
-    const char* type = !located                   ? "0"
+    const bool action = g == 2 && !e.place.empty();
+    const bool at = action && located(e);  // with coordinates
+    const char* type = !at                        ? "0"
                        : e.place_kind == "city"   ? "4"
                        : e.place_kind == "region" ? "5"
                                                   : "1";
-    f.push_back(type);                             // Geo_Type: 0 = not resolved
-    f.push_back(action ? no_tabs(e.place) : "");   // Geo_FullName
-    for (int k = 0; k < 3; ++k) f.push_back("");   // CountryCode, ADM1Code, ADM2Code
-    f.push_back(located ? num(e.place_lat) : "");  // Lat
-    f.push_back(located ? num(e.place_lon) : "");  // Long
+    f.push_back(type);                            // Geo_Type: 0 = not resolved
+    f.push_back(action ? no_tabs(e.place) : "");  // Geo_FullName
+    for (int k = 0; k < 3; ++k) f.push_back("");  // CountryCode, ADM1Code, ADM2Code
+    f.push_back(at ? num(e.place_lat) : "");      // Lat
+    f.push_back(at ? num(e.place_lon) : "");      // Long
     f.push_back("");                              // FeatureID
   }
   f.push_back(ymd.empty() ? "" : ymd + "000000");

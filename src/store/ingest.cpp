@@ -500,28 +500,31 @@ class Writer {
     if ((rc = cur->step()) != SQLITE_ROW) return Failure{rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, "cannot read an event"};
     const bool moved = cur->i64(0) != rep || cur->text(1) != date || cur->opt_i64(2) != first;
     cur->reset();
+    // the place's country, kind and coordinates come from the member that gave its name (?14;
+    // 0 when no member names a place: the country and kind are then empty, the coordinates NULL)
+    static const std::string place_from_14 =
+        "place_country = coalesce((SELECT place_country FROM mentions WHERE id = ?14), ''), "
+        "place_kind = coalesce((SELECT place_kind FROM mentions WHERE id = ?14), ''), "
+        "place_lat = (SELECT place_lat FROM mentions WHERE id = ?14), "
+        "place_lon = (SELECT place_lon FROM mentions WHERE id = ?14), ";
     sql::Stmt* u;
     if (moved) {
-      u = s_.stmt(
+      static const std::string moved_sql =
           "UPDATE events SET (actor1_code, actor1_country, actor1_name, actor2_code, actor2_country, actor2_name, code, "
           "base, root, quad, goldstein, plover_type, plover_mode, plover_context) = (SELECT source_code, source_country, "
           "source_text, target_code, target_country, target_text, code, base, root, quad, goldstein, plover_type, "
-          "plover_mode, plover_context FROM mentions WHERE id = ?2), rep_mention_id = ?2, place = ?3, date = ?4, "
-          "place_country = coalesce((SELECT place_country FROM mentions WHERE id = ?14), ''), "
-          "place_kind = coalesce((SELECT place_kind FROM mentions WHERE id = ?14), ''), "
-          "place_lat = (SELECT place_lat FROM mentions WHERE id = ?14), "
-          "place_lon = (SELECT place_lon FROM mentions WHERE id = ?14), "
+          "plover_mode, plover_context FROM mentions WHERE id = ?2), rep_mention_id = ?2, place = ?3, date = ?4, " +
+          place_from_14 +
           "end_date = ?5, first_day = ?6, last_day = ?7, first_seen = ?8, last_seen = ?9, num_mentions = ?10, "
-          "num_sources = ?11, num_articles = ?12, num_contests = ?13 WHERE id = ?1");
+          "num_sources = ?11, num_articles = ?12, num_contests = ?13 WHERE id = ?1";
+      u = s_.stmt(moved_sql);
     } else {
-      u = s_.stmt(
-          "UPDATE events SET place = ?3, end_date = ?5, last_day = ?7, first_seen = ?8, last_seen = ?9, "
-          "place_country = coalesce((SELECT place_country FROM mentions WHERE id = ?14), ''), "
-          "place_kind = coalesce((SELECT place_kind FROM mentions WHERE id = ?14), ''), "
-          "place_lat = (SELECT place_lat FROM mentions WHERE id = ?14), "
-          "place_lon = (SELECT place_lon FROM mentions WHERE id = ?14), "
+      static const std::string still_sql =
+          "UPDATE events SET place = ?3, end_date = ?5, last_day = ?7, first_seen = ?8, last_seen = ?9, " +
+          place_from_14 +
           "num_mentions = ?10, num_sources = ?11, num_articles = ?12, num_contests = ?13 WHERE id = ?1 AND ?2 = ?2 "
-          "AND ?4 = ?4 AND ?6 IS ?6");
+          "AND ?4 = ?4 AND ?6 IS ?6";
+      u = s_.stmt(still_sql);
     }
     if (!u) return prep();
     u->bind(1, id).bind(2, rep).bind(3, place).bind(4, date).bind(5, end_date).bind(6, first).bind(7, last);
