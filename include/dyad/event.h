@@ -18,6 +18,9 @@ struct ActorRef {
   // The country was not in the words but taken from the article: an agent with no country
   // ("le ministre", "police") in an article whose actors are mostly of one country.
   bool country_inferred = false;
+  // No words named it: the source's own country, the target of a statement on domestic
+  // matters coded "[CODE home]" ("la ministre dénonce une dérive" → FRAGOV → FRA).
+  bool implied = false;
 };
 
 enum class Polarity { asserted, negated };

@@ -7,11 +7,13 @@ For each language folder of CORPUS_DIR (default ../shared/corpus): articles, sen
 events as `dyad code` counts them, events per 1,000 sentences, the share of each CAMEO root
 among events coded as fact or report (negated, denied and hypothetical ones are left out, as in
 the gold scoring), the share of 010 (make statement: PETRARCH-2's catch-all), and the
-modalities. It fails (exit 1) when a root holds more than 40 % of a language's events.
+modalities. It fails (exit 1) when a root holds more than 40 % of a language's events, or 010
+1 % or more. DYAD_BIN names the dyad binary (default build/dyad).
 """
 import collections
 import glob
 import json
+import os
 import re
 import subprocess
 import sys
@@ -19,7 +21,7 @@ from pathlib import Path
 
 root = Path(__file__).resolve().parents[2]
 corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared" / "corpus"
-dyad = root / "build" / "dyad"
+dyad = Path(os.environ.get("DYAD_BIN", root / "build" / "dyad"))
 bad = False
 print("| lang | articles | sentences | events | per 1,000 sentences | top roots (share of events) | 010 share | modality |")
 print("|---|---:|---:|---:|---:|---|---:|---|")
@@ -35,7 +37,9 @@ for lang_dir in sorted(p for p in corpus.iterdir() if p.is_dir()):
     mods = collections.Counter()
     n010 = 0
     events = 0
-    for line in r.stdout.splitlines():
+    for line in r.stdout.split("\n"):  # not splitlines(): a sentence may hold U+2028
+        if not line:
+            continue
         e = json.loads(line)
         mods[e["modality"] if e["polarity"] == "asserted" else "negated"] += 1
         if e["polarity"] != "asserted" or e["modality"] in ("denied", "hypothetical"):
@@ -48,6 +52,10 @@ for lang_dir in sorted(p for p in corpus.iterdir() if p.is_dir()):
     per = 1000 * events / sents if sents else 0
     print(f"| {lang_dir.name} | {arts:,} | {sents:,} | {events:,} | {per:.1f} | {top} | {n010 / max(events, 1):.1%} | {mod} |")
     if events and roots.most_common(1)[0][1] / events > 0.40:
+        print(f"FAIL: {lang_dir.name}: root {roots.most_common(1)[0][0]} holds more than 40 % of the events", file=sys.stderr)
+        bad = True
+    if events and n010 / events >= 0.01:
+        print(f"FAIL: {lang_dir.name}: 010 holds 1 % of the events or more (a catch-all)", file=sys.stderr)
         bad = True
     detail.append((lang_dir.name, events, roots))
 print()

@@ -86,8 +86,11 @@ class Sentence {
       // an agent alone, or a new actor named by its words, is nobody a pronoun stands for
       auto nameless = [](const std::string& c) { return c.starts_with("---") || c.starts_with('"'); };
       if (std::all_of(gr.codes.begin(), gr.codes.end(), nameless)) continue;
-      out_.last_actor = {gr.codes, gr.b, gr.e};
-      break;
+      if (out_.last_actor.codes.empty()) out_.last_actor.codes = gr.codes, out_.last_actor.tok_begin = gr.b, out_.last_actor.tok_end = gr.e;
+      if (has_role(gr)) {
+        out_.last_actor.person_codes = gr.codes, out_.last_actor.person_begin = gr.b, out_.last_actor.person_end = gr.e;
+        break;
+      }
     }
   }
 
@@ -112,6 +115,25 @@ class Sentence {
     return (t.form && lex_.triggers_by_verb.count(t.form)) || (t.lemma && lex_.triggers_by_verb.count(t.lemma));
   }
   bool is_comma(uint32_t raw) const { return is_punct(raw) && norm(raw) == ","; }
+  // no space before the token: a clitic joined to the word before it
+  bool attached(uint32_t raw) const { return raw > b_ && toks_[raw].start == toks_[raw - 1].end; }
+  bool is_closing_quote(uint32_t raw) const {
+    if (!is_punct(raw)) return false;
+    std::string_view t = norm(raw);
+    return t == "\"" || t == "\u00bb" || t == "\u201d" || t == "''";
+  }
+  // The verb group starting at raw token `r` follows a quotation: at most two words (an
+  // auxiliary, an adverb) and then a comma after a closing quote, or the quote itself.
+  bool after_quotation(uint32_t r) const {
+    uint32_t words = 0;
+    while (r > b_) {
+      --r;
+      if (is_comma(r)) return r > b_ && is_closing_quote(r - 1);
+      if (is_closing_quote(r)) return true;
+      if (is_punct(r) || in_mention(r) || ++words > 2) return false;
+    }
+    return false;
+  }
   // A comma between two modifiers of one noun ("complete, full diplomatic ties"): both
   // neighbours are plain words (lower case, no class, no verb, no actor) and a plain word
   // follows too. It delimits no clause.
@@ -747,6 +769,12 @@ class Sentence {
       if (in_mention(r)) return false;
       uint32_t c = cls(r);
       if (c & dict::kPossessive) return k <= 2;
+      // "la ministre du Travail dénonce", "familiares de los presos denunciaron": a determiner
+      // that is (or follows) a link preposition, then a word that is no adjective, is a
+      // complement of the noun before it; the verb form after it is a verb
+      if ((c & dict::kDeterminer) && k >= 2 && !is_adjective(raw(ab - k + 1)) &&
+          ((c & dict::kLinkPrep) || (r > b_ && (cls(r - 1) & dict::kLinkPrep))))
+        return false;
       if (c & dict::kDeterminer) return true;
       if (is_punct(r) || is_trigger(r) || c) return false;
       // "este viernes declararon": a day or month name is no adjective of a noun
@@ -755,6 +783,11 @@ class Sentence {
         if (w && (d.weekdays.count(w) || d.months.count(w))) return false;
     }
     return false;
+  }
+  // the lexicon's first reading of the word is an adjective
+  bool is_adjective(uint32_t r) const {
+    const auto p = toks_[r].pos;
+    return p && p < lex_.pos_names.size() && lex_.pos_names[p] == "ADJ";
   }
   bool in_mention(uint32_t r) const {
     for (auto& m : ments_)
@@ -1034,20 +1067,31 @@ class Sentence {
     return best;
   }
 
-  // A pronoun subject stands for the latest actor before the clause in this
-  // sentence, else for the previous sentence's latest actor.
-  int32_t antecedent(uint32_t before, const std::vector<int32_t>& consumed) {
+  // An actor with a role: a person or an institution ("RUSGOV", "FRAELI", "IGOUNO"), not a
+  // country alone ("RUS") nor an agent of no country.
+  static bool has_role(const Group& g) {
+    return std::any_of(g.codes.begin(), g.codes.end(),
+                       [](const std::string& c) { return c.size() > 3 && !c.starts_with("---") && !c.starts_with('"'); });
+  }
+
+  // A pronoun subject stands for the latest actor before the clause in this sentence, else for
+  // the previous sentence's latest actor; a person pronoun ("he", "elle") for one with a role.
+  int32_t antecedent(uint32_t before, const std::vector<int32_t>& consumed, bool person) {
     for (size_t g = groups_.size(); g-- > 0;) {
       if (groups_[g].ae > before) continue;
       if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) continue;
       if (std::all_of(groups_[g].codes.begin(), groups_[g].codes.end(), [](auto& c) { return c.starts_with("---"); }))
         continue;
+      if (person && !has_role(groups_[g])) continue;
       // a place ("au Kremlin") is not what "il" stands for
       if (groups_[g].ab > 0 && (cls(raw(groups_[g].ab - 1)) & dict::kPlacePrep)) continue;
       return static_cast<int32_t>(g);
     }
-    if (!previous_ || previous_->codes.empty()) return kNone;
-    Group g{before, before, previous_->codes, previous_->tok_begin, previous_->tok_end};
+    if (!previous_) return kNone;
+    const auto& codes = person ? previous_->person_codes : previous_->codes;
+    if (codes.empty()) return kNone;
+    Group g{before, before, codes, person ? previous_->person_begin : previous_->tok_begin,
+            person ? previous_->person_end : previous_->tok_end};
     groups_.push_back(g);
     trace("pronoun: resolved to the previous sentence's latest actor");
     return static_cast<int32_t>(groups_.size() - 1);
@@ -1311,14 +1355,45 @@ class Sentence {
     // clause: "shot at US military officers while in detention in Afghanistan" has an object
     const bool bare = !opt_.dict.object_stops_subclause || time_words_only(std::max<uint32_t>(c.ae, b.hi + 1), tend, true);
     for (uint32_t k = hcl + 1; bare && k < clause_start_.size() && clause_sub_[k]; ++k) tend = clause_end(k);
-    bool pronoun_subject = false;
+    bool pronoun_subject = false, person = false;
     for (uint32_t p = cstart; p < c.ab; ++p)
-      if ((cls(raw(p)) & dict::kPronoun) && !(cls(raw(p)) & dict::kDeterminer)) pronoun_subject = true;
+      if ((cls(raw(p)) & dict::kPronoun) && !(cls(raw(p)) & dict::kDeterminer))
+        pronoun_subject = true, person = (cls(raw(p)) & dict::kPersonPronoun) != 0;
+    // a subject pronoun joined to the verb after it ("déplore-t-il")
+    const bool enclitic = c.ae < A_.size() && attached(raw(c.ae)) && (cls(raw(c.ae)) & dict::kPronoun) &&
+                          !(cls(raw(c.ae)) & dict::kDeterminer);
+    if (enclitic) person = (cls(raw(c.ae)) & dict::kPersonPronoun) != 0;
+    pronoun_subject = pronoun_subject || enclitic;
+    // a speech verb right after a quotation ("« ... », a déploré X", "\"...\", said X"): the
+    // speaker stands after the verb, and what the quotation names is what is spoken of
+    const bool quoted = !pairs_within && opt_.dict.resolve_pronouns && first_group_in(cstart, c.ab, consumed) == kNone &&
+                        after_quotation(raw(c.ab));
+    if (src == kNone && quoted) {
+      int32_t g = enclitic ? kNone : first_group_in(c.ae, cend, consumed);
+      if (g == kNone && pronoun_subject) g = antecedent(0, consumed, person);  // the speaker of the sentence before
+      if (g != kNone) {
+        src = g;
+        if (tgt == g) tgt = kNone;
+        consumed.push_back(g);
+        trace(fmt::format("verb: '{}' follows a quotation: its speaker is '{}'", words(c.ab, c.ae),
+                          words(groups_[static_cast<size_t>(g)].ab, groups_[static_cast<size_t>(g)].ae)));
+        if (tgt == kNone)
+          for (size_t q = 0; q < groups_.size(); ++q) {
+            const auto& gq = groups_[q];
+            if (gq.ae > cstart || gq.ab == gq.ae || static_cast<int32_t>(q) == g) continue;
+            if (std::all_of(gq.codes.begin(), gq.codes.end(), [](auto& x) { return x.starts_with("---"); })) continue;
+            tgt = static_cast<int32_t>(q);
+            break;
+          }
+      }
+    }
+    bool src_carried = false;  // the subject of a clause before ("X a rendu ..., fustigeant ...")
     if (src == kNone && !pairs_within) {
       src = first_group_in(cstart, c.ab, consumed);
-      if (src == kNone && pronoun_subject && opt_.dict.resolve_pronouns) src = antecedent(cstart, consumed);
+      if (src == kNone && pronoun_subject && opt_.dict.resolve_pronouns) src = antecedent(cstart, consumed, person);
       // an unresolved pronoun subject ("he said") is not the previous clause's subject
       for (int32_t k = static_cast<int32_t>(cl) - 1; src == kNone && !pronoun_subject && k >= 0; --k) {
+        src_carried = true;
         uint32_t ks = clause_start_[static_cast<size_t>(k)], ke = clause_end(static_cast<uint32_t>(k));
         // own dictionaries: "han asesinado a dos alcaldes, secuestrado a tres periodistas": the
         // clause before lends its subject (what stands before its verb), never its object
@@ -1328,10 +1403,12 @@ class Sentence {
         src = first_group_in(ks, ke, consumed);
       }
     }
+    bool tgt_searched = false;  // found after the verb, not bound by the pattern
     if (tgt == kNone && !pairs_within) {
       // an agent word among the words a pattern matched is not the target ("renforcer leur
       // coopération militaire")
       tgt = first_target(c.ae, tend, consumed, ch.from_pattern && !opt_.dict.pair_any_code ? b.hi + 1 : 0);
+      const int32_t found = tgt;
       // a verb coded by default does not reach past an event noun of its own object: in
       // "soutenir ses attaques contre l'Ukraine" Ukraine is the target of the attacks, not of
       // the support (own dictionaries)
@@ -1363,6 +1440,7 @@ class Sentence {
           src = kNone;
         }
       }
+      tgt_searched = found != kNone && tgt == found;  // not yielded to a noun, not swapped by a passive
     }
     // PETRARCH's new_actor_length: unknown noun phrases as source and target
     if (opt_.dict.new_actor_length > 0 && !pairs_within) {
@@ -1391,6 +1469,23 @@ class Sentence {
     if (tgt == kNone && src != kNone && groups_[static_cast<size_t>(src)].codes.size() > 1 && !pairs_within &&
         opt_.dict.require_dyad && (opt_.dict.pair_any_code || mutual(ch.code.fwd)))
       pairs_within = true;  // "Gondor and Osgiliath have renewed ties": between the members
+    // own dictionaries: "U.S. and Russian officials reached an agreement over the weekend
+    // calling for an inventory of Syria's weapons": a mutual act of a compound subject lies
+    // between its members, not with an actor the search found more than four words on (one
+    // close by, "renewed ties with Rohan", or bound by the pattern stays the target)
+    if (tgt_searched && src != kNone && !pairs_within && !opt_.dict.pair_any_code && b.target == kNone &&
+        mutual(ch.code.fwd) &&
+        groups_[static_cast<size_t>(tgt)].ab > std::max<uint32_t>(c.ae, ch.from_pattern ? b.hi + 1 : 0) + 4) {
+      const auto& members = groups_[static_cast<size_t>(src)].codes;
+      // members of two countries at least
+      if (std::any_of(members.begin(), members.end(),
+                      [&](const std::string& x) { return x.compare(0, 3, members.front(), 0, 3) != 0; })) {
+        trace(fmt::format("verb: '{}': a mutual act of '{}' lies between its members", words(c.ab, c.ae),
+                          words(groups_[static_cast<size_t>(src)].ab, groups_[static_cast<size_t>(src)].ae)));
+        pairs_within = true;
+        tgt = kNone;
+      }
+    }
 
     Polarity pol = Polarity::asserted;
     Modality mod = Modality::fact;
@@ -1410,6 +1505,7 @@ class Sentence {
           break;
         }
 
+    const size_t before = out_.events.size();
     auto make = [&](const std::string& s, uint32_t sb, uint32_t se, const std::string& t, uint32_t tb, uint32_t te,
                     const std::string& rule_code) {
       // CAMEO codes an announced intention to cooperate as the 03 root: "Moscow intends to
@@ -1422,6 +1518,9 @@ class Sentence {
           code = std::move(i);
         }
       }
+      // "Mattis and Tillerson voiced support for NATO": two members of one code make one event
+      for (size_t k = before; k < out_.events.size(); ++k)
+        if (out_.events[k].source.code == s && out_.events[k].target.code == t && out_.events[k].code == code) return;
       Coded e;
       e.source = {s, sb, se};
       e.target = {t, tb, te};
@@ -1443,7 +1542,6 @@ class Sentence {
       e.attribution = attribution;
       out_.events.push_back(std::move(e));
     };
-    size_t before = out_.events.size();
     if (pairs_within) {
       int32_t g = src != kNone ? src : b.compound;
       if (g == kNone) return false;
@@ -1463,6 +1561,39 @@ class Sentence {
           const std::string& code = fwd || ch.code.rev.empty() ? ch.code.fwd : ch.code.rev;
           make(gr.codes[i], gr.b, gr.e, gr.codes[j], gr.b, gr.e, code);
         }
+      return out_.events.size() > before;
+    }
+    // A verb coded by a `home` default takes a target the search found only as its object,
+    // within three words ("dénonce la Russie"); an actor further on may belong to anything
+    // ("dénonce une dérive ... de la présidence"): the patterns bind such targets, and without
+    // one the statement is taken as aimed at home
+    if (tgt_searched && !ch.from_pattern && ch.code.home && !opt_.dict.pair_any_code &&
+        groups_[static_cast<size_t>(tgt)].ab > c.ae + 3) {
+      trace(fmt::format("verb: '{}': a home default does not reach the far actor '{}'", words(c.ab, c.ae),
+                        words(groups_[static_cast<size_t>(tgt)].ab, groups_[static_cast<size_t>(tgt)].ae)));
+      tgt = kNone;
+    }
+    // "[111 home]": a statement on domestic matters that names no target is aimed at the
+    // source's own country, which the engine fills in once the article's home country is known
+    // A verb that borrows the subject of a clause before it ("X a rendu ..., fustigeant la
+    // corruption", "Le Gendre, critiqué en interne") is an adjunct or a passive participle: it
+    // gets no home target
+    if (tgt == kNone && src_carried && ch.code.home && !opt_.dict.pair_any_code) {
+      trace(fmt::format("verb: '{}': no target, and its subject belongs to a clause before", words(c.ab, c.ae)));
+      return false;
+    }
+    // nor does a pronoun standing for an actor of an earlier sentence, outside a quotation's
+    // incise: two guesses (who "il" is, and at whom) make no event
+    if (tgt == kNone && src != kNone && !quoted && ch.code.home && !opt_.dict.pair_any_code &&
+        groups_[static_cast<size_t>(src)].ab == groups_[static_cast<size_t>(src)].ae) {
+      trace(fmt::format("verb: '{}': no target, and its subject is a pronoun for an earlier sentence's actor",
+                        words(c.ab, c.ae)));
+      return false;
+    }
+    if (tgt == kNone && src != kNone && ch.code.home && !opt_.dict.pair_any_code) {
+      const Group& gs = groups_[static_cast<size_t>(src)];
+      for (auto& s : gs.codes) make(s, gs.b, gs.e, kHomeTarget, 0, 0, ch.code.fwd);
+      trace(fmt::format("verb: '{}': no target named; aimed at the source's own country", words(c.ab, c.ae)));
       return out_.events.size() > before;
     }
     if (opt_.dict.require_dyad && (src == kNone || tgt == kNone)) return false;

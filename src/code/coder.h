@@ -13,6 +13,10 @@
 
 namespace dyad::code {
 
+// The target code of an event coded "[CODE home]" with no target named: the engine replaces
+// it by the source's country.
+inline constexpr const char* kHomeTarget = "~";
+
 // One actor as coded: the code and the token span that produced it.
 struct CodedActor {
   std::string code;  // "ARNGOV", "---GOV"; empty = no actor
@@ -30,10 +34,18 @@ struct Coded {
   std::string attribution;  // who says so, when a report cue names a source: "RUSBUS (Rostec)"
 };
 
-// The latest actor of a sentence, which a pronoun in the next one may stand for.
+// The latest actor of a sentence, which a pronoun in the next one may stand for; and the latest
+// actor with a role (a person, an institution: "RUSGOV", not "RUS"), which "he", "elle" stand for.
 struct Antecedent {
   std::vector<std::string> codes;
   uint32_t tok_begin = 0, tok_end = 0;
+  std::vector<std::string> person_codes;
+  uint32_t person_begin = 0, person_end = 0;
+  // what a later sentence's pronouns may stand for, after sentence `s`
+  void update(const Antecedent& s) {
+    if (!s.codes.empty()) codes = s.codes, tok_begin = s.tok_begin, tok_end = s.tok_end;
+    if (!s.person_codes.empty()) person_codes = s.person_codes, person_begin = s.person_begin, person_end = s.person_end;
+  }
 };
 
 struct SentenceResult {

@@ -23,9 +23,9 @@ namespace fs = std::filesystem;
 // field. Write and read it below, bump kCacheFormat, then update the size here.
 #if defined(__GLIBCXX__) && defined(__x86_64__)
 static_assert(sizeof(Origin) == 8 && sizeof(PhraseWord) == 8 && sizeof(DatedCodes) == 40 &&
-                  sizeof(ActorEntry) == 88 && sizeof(AgentEntry) == 80 && sizeof(EventCode) == 64 &&
-                  sizeof(PElem) == 16 && sizeof(Pattern) == 224 && sizeof(VerbBlock) == 128 &&
-                  sizeof(VerbTrigger) == 160 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
+                  sizeof(ActorEntry) == 88 && sizeof(AgentEntry) == 80 && sizeof(EventCode) == 72 &&
+                  sizeof(PElem) == 16 && sizeof(Pattern) == 232 && sizeof(VerbBlock) == 136 &&
+                  sizeof(VerbTrigger) == 168 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
                   sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 136 &&
                   sizeof(Options) == 44 && sizeof(text::TokenRules) == 160 && sizeof(PhraseTrie) == 112 &&
                   sizeof(Vocab) == 56 && sizeof(Lexicon) == 1544 && sizeof(PlaceEntry) == 96,
@@ -170,6 +170,7 @@ void put(Writer& w, const PhraseWord& p) {
 void put(Writer& w, const EventCode& c) {
   w.str(c.fwd);
   w.str(c.rev);
+  w.boolean(c.home);
 }
 void put(Writer& w, const PElem& e) {
   w.u8(static_cast<uint8_t>(e.kind));
@@ -290,6 +291,7 @@ void get(Reader& r, PhraseWord& p) {
 void get(Reader& r, EventCode& c) {
   c.fwd = r.str();
   c.rev = r.str();
+  c.home = r.boolean();
 }
 void get(Reader& r, PElem& e) {
   uint8_t k = r.u8();

@@ -31,6 +31,7 @@ constexpr ClassName kClasses[] = {
     {"function", kFunction},       {"clause-start", kClauseStart}, {"pronoun", kPronoun},
     {"modal", kModal},             {"place-preposition", kPlacePrep},
     {"possessive-determiner", kPossDet}, {"auxiliary", kAuxiliary}, {"former", kFormer},
+    {"person-pronoun", kPersonPronoun},
 };
 
 struct CueName {
@@ -150,6 +151,20 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
     // ("acuerdo" the noun is not "acordar"). The lexicon lists a form's readings together.
     if (same(form, lemma)) {
       self_read.assign(form);
+      // an adjective read as itself is kept, so the coder knows it from a noun ("du nouveau
+      // soutien" is a noun phrase, "du Travail dénonce" has a verb)
+      if (pos != "ADJ") continue;
+      text::fold_word(form, ff);
+      const WordId f = lex.vocab.intern(ff);
+      if (lex.reading(f)) continue;
+      auto pit = std::find_if(pos_ids.begin(), pos_ids.end(), [&](const auto& q) { return q.first == pos; });
+      if (pit == pos_ids.end()) {
+        pos_ids.emplace_back(std::string(pos), static_cast<uint16_t>(lex.pos_names.size()));
+        lex.pos_names.emplace_back(pos);
+        pit = pos_ids.end() - 1;
+      }
+      if (f >= lex.lemmas.size()) lex.lemmas.resize(std::max<size_t>(lex.vocab.size(), f + 1));
+      lex.lemmas[f] = {f, pit->second};
       continue;
     }
     if (same(form, self_read)) continue;

@@ -95,8 +95,13 @@ struct AgentEntry {
 // (the second applies to target → source).
 struct EventCode {
   std::string fwd, rev;
+  // "[111 home]": when the sentence names no target, the event is aimed at the source's own
+  // country ("la ministre dénonce une dérive" → FRAGOV → FRA); own dictionaries only
+  bool home = false;
   bool null() const { return fwd.empty(); }
-  std::string text() const { return fwd.empty() ? "---" : (rev.empty() ? fwd : fwd + ":" + rev); }
+  std::string text() const {
+    return (fwd.empty() ? "---" : (rev.empty() ? fwd : fwd + ":" + rev)) + (home ? " home" : "");
+  }
 };
 
 enum class PK : uint8_t { word, synset, source, target, compound, skip };
@@ -209,6 +214,7 @@ enum WordClass : uint32_t {
   kPossDet = 1u << 11,      // its, ses, sus — an agent after one belongs to the actor named before
   kAuxiliary = 1u << 12,    // has, had, does — stands between a subject and its verb
   kFormer = 1u << 13,       // former — the agent after it is a former office holder (ELI)
+  kPersonPronoun = 1u << 14,  // he, she, il, elle — stands for a person: an actor with a role
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).

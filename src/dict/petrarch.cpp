@@ -86,6 +86,10 @@ std::vector<std::pair<std::string, size_t>> take_brackets(std::string& s, char o
 EventCode parse_code(std::string_view c) {
   c = trim(c);
   EventCode ec;
+  if (c.ends_with(" home")) {
+    ec.home = true;
+    c = trim(c.substr(0, c.size() - 5));
+  }
   auto colon = c.find(':');
   std::string_view a = trim(c.substr(0, colon));
   std::string_view b = colon == std::string_view::npos ? std::string_view{} : trim(c.substr(colon + 1));

@@ -71,6 +71,7 @@ void actor_json(std::string& o, const ActorRef& a) {
   o += ","; key(o, "country"); append_json_string(o, a.country);
   o += ","; key(o, "text"); append_json_string(o, a.text);
   if (a.country_inferred) o += ",\"country_inferred\":true";
+  if (a.implied) o += ",\"implied\":true";
   o += fmt::format(",\"start\":{},\"end\":{}}}", a.start, a.end);
 }
 

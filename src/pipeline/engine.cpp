@@ -266,12 +266,17 @@ static Result<const dict::Lexicon*> pick(const Engine::Impl& impl, const Doc& do
 // minister" in a story about France. At least two mentions, and more than half of all the
 // country mentions of the article; organisations (IGO, NGO...) do not count. The actor is
 // marked country_inferred.
+// Codes of three letters that name no country: organisations, and groups of no state.
+static const char* const kNotCountries[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "SPY"};
+static bool names_country(const std::string& c) {
+  return !c.empty() && std::none_of(std::begin(kNotCountries), std::end(kNotCountries), [&](const char* x) { return c == x; });
+}
+
 static void infer_home(const std::unordered_map<std::string, uint32_t>& home, CodeReport& rep, std::string* explain) {
-  static const char* not_countries[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "SPY"};
   std::string best;
   uint32_t best_n = 0, total = 0;
   for (const auto& [c, n] : home) {
-    if (std::any_of(std::begin(not_countries), std::end(not_countries), [&](const char* x) { return c == x; })) continue;
+    if (!names_country(c)) continue;
     total += n;
     if (n > best_n || (n == best_n && c < best)) best = c, best_n = n;
   }
@@ -287,6 +292,24 @@ static void infer_home(const std::unordered_map<std::string, uint32_t>& home, Co
   // "the minister ... the government" may now name one actor on both sides: no dyad
   std::erase_if(rep.events, [](const Event& e) {
     return (e.source.country_inferred || e.target.country_inferred) && e.source.code == e.target.code;
+  });
+}
+
+// "[CODE home]" events with no target named are aimed at the source's own country, known once
+// infer_home has run; a source with no country (or an organisation: "NGO", "IGO"), or a news
+// outlet, gives no event.
+static void resolve_home_targets(CodeReport& rep, std::string* explain) {
+  std::erase_if(rep.events, [&](Event& e) {
+    if (e.target.code != code::kHomeTarget) return false;
+    const std::string c = country_of(e.source.code);
+    // a news outlet as the source is mostly where the words were said ("a-t-il fustigé sur
+    // TF1"), not who said them: no home target for it
+    const bool ok = names_country(c) && e.source.code.find("MED", 3) == std::string::npos;
+    if (explain) *explain += fmt::format("  home target: {} {} -> {}\n", e.source.code, e.code, ok ? c : "no country, dropped");
+    if (!ok) return true;
+    e.target.code = e.target.country = c;
+    e.target.implied = true;
+    return false;
   });
 }
 
@@ -313,7 +336,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
     const auto& s = toks.sentences[si];
     code::code_sentence(lex, toks, s.tok_begin, s.tok_end, date, copt, sr, &previous);
     for (const auto& c : sr.countries) ++home[c];
-    if (!sr.last_actor.codes.empty()) previous = sr.last_actor;
+    previous.update(sr.last_actor);
     if (explain) {
       *explain += fmt::format("sentence {} [{}..{}): {}\n", si, s.start, s.end, doc.text.substr(s.start, s.end - s.start));
       std::string tl;
@@ -389,6 +412,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
     }
   }
   if (copt.dict.resolve_pronouns) infer_home(home, rep, explain);
+  resolve_home_targets(rep, explain);
 }
 
 Result<CodeReport> Engine::code(const Doc& doc, const EngineOptions& o) const {

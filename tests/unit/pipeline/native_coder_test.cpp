@@ -30,7 +30,8 @@ class NativeCoder : public ::testing::Test {
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
-                                                  "kidnapped\tkidnap\tVERB\n";
+                                                  "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\n"
+                                                  "new\tnew\tADJ\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -39,7 +40,7 @@ class NativeCoder : public ::testing::Test {
     std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n"
                                                                 "not-negation | not merely\n";
     std::ofstream(dir_ / "en" / "agents.txt") << "GOVERNMENT [~GOV]\nTROOPS [~MIL]\nMILITARY [~MIL]\n"
-                                                 "PRESIDENT [~GOV]\n";
+                                                 "PRESIDENT [~GOV]\nNEWSPAPER [~MED]\n";
     std::ofstream(dir_ / "en" / "verbs.txt") << R"(
 --- ATTACK [190] ---
 ATTACK
@@ -77,7 +78,12 @@ SUPPORT
 KIDNAP
 --- APOLOGIZE [055] ---
 APOLOGIZE
+--- DECRY [111 home] ---
+DECRY
 )";
+    // an enclitic subject pronoun, as French writes "déplore-t-il"
+    std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\n";
+    std::ofstream(dir_ / "en" / "grammar.txt", std::ios::app) << "\npronoun -he\ndeterminer ofthe\nlink-preposition ofthe\n";
     // a second verbs file defines a synset of the same name: synsets are local to their file
     std::ofstream(dir_ / "en" / "verbs.more.txt") << R"(
 &WITH
@@ -346,3 +352,60 @@ TEST_F(NativeCoder, AVerbWithoutASubjectDoesNotTakeTheObjectBeforeAsSource) {
 }
 
 }  // namespace
+
+TEST_F(NativeCoder, AHomeCodeWithNoTargetNamedIsAimedAtTheSourcesOwnCountry) {
+  auto r = run("Aragorn decried the vote.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "GONELI");
+  EXPECT_EQ(r.events[0].target.code, "GON");
+  EXPECT_EQ(r.events[0].target.country, "GON");
+  EXPECT_TRUE(r.events[0].target.implied);
+  EXPECT_TRUE(r.events[0].target.text.empty());
+  // a target named wins
+  EXPECT_EQ(code("Gondor decried Arnor."), (V{"GON ARN 111"}));
+  // an agent takes the article's home country first, then gives it to the target
+  EXPECT_EQ(code("Gondor voted. Gondor counted. The government decried the vote."), (V{"GONGOV GON 111"}));
+  // a source with no country gives no event
+  EXPECT_EQ(code("Gondor voted. Rohan counted. The government decried the vote."), V{});
+  // an organisation has no home country; an outlet is where it was said
+  EXPECT_EQ(code("The Council decried the vote."), V{});
+  EXPECT_EQ(code("Gondor voted. Gondor counted. The newspaper decried the vote."), V{});
+  // a code without `home` still needs its target
+  EXPECT_EQ(code("Aragorn criticized the vote."), V{});
+}
+
+TEST_F(NativeCoder, ASpeakerAfterAQuotationIsTheSource) {
+  // the speaker stands after the verb; what the quotation names is the target
+  EXPECT_EQ(code("\"Arnor is a disgrace,\" decried Aragorn."), (V{"GONELI ARN 111"}));
+  EXPECT_EQ(code("\u201cArnor is a disgrace\u201d, condemned Rohan."), (V{"ROH ARN 122"}));
+  // nothing named in the quotation: the speaker's own country, for a home code
+  EXPECT_EQ(code("\"The vote was a disgrace,\" decried Aragorn."), (V{"GONELI GON 111"}));
+  // an enclitic pronoun after the verb stands for the previous sentence's speaker
+  EXPECT_EQ(code("Aragorn spoke. \"The vote was a disgrace,\" decried-he."), (V{"GONELI GON 111"}));
+  // without a quotation before it, the actor after the verb is its target as ever
+  EXPECT_EQ(code("Rohan condemned Arnor."), (V{"ROH ARN 122"}));
+}
+
+TEST_F(NativeCoder, AVerbAfterANounComplementIsAVerb) {
+  // "ofthe" stands for a determiner that is also a link preposition ("du", "del")
+  EXPECT_EQ(code("The president ofthe party decried Arnor."), (V{"---GOV ARN 111"}));
+  EXPECT_EQ(code("Gondor ofthe party supports Arnor."), (V{"GON ARN 051"}));
+  // a determiner after a link preposition: "de los presos denunciaron"
+  EXPECT_EQ(code("The president of the party decried Arnor."), (V{"---GOV ARN 111"}));
+  // an adjective between keeps the noun reading ("du nouveau soutien"): no default code
+  EXPECT_EQ(code("Gondor ofthe new supports Arnor."), V{});
+}
+
+TEST_F(NativeCoder, TwoMembersOfOneCodeMakeOneEvent) {
+  // "Mattis and Tillerson voiced support for NATO": one event, not two with one id
+  EXPECT_EQ(code("Aragorn and Rose May supported Arnor."), (V{"GONELI ARN 051", "GONGOV ARN 051"}));
+  EXPECT_EQ(code("Aragorn and Aragorn supported Arnor."), (V{"GONELI ARN 051"}));
+}
+
+TEST_F(NativeCoder, AMutualActOfACompoundLiesBetweenItsMembersNotWithAFarActor) {
+  // the actor far after the verb belongs to another phrase
+  EXPECT_EQ(code("Gondor and Arnor renewed ties over the long weekend after talks on Rohan."),
+            (V{"ARN GON 050", "GON ARN 050"}));
+  // close by, it is the target
+  EXPECT_EQ(code("Gondor and Arnor renewed ties with Rohan."), (V{"ARN ROH 050", "GON ROH 050"}));
+}
