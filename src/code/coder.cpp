@@ -1389,6 +1389,20 @@ class Sentence {
     }
     bool src_carried = false;  // the subject of a clause before ("X a rendu ..., fustigeant ...")
     if (src == kNone && !pairs_within) {
+      // who reports it ("selon l'Express, une poignée de membres auraient demandé") is not who
+      // acts: the actor right after a report cue is no subject (own dictionaries)
+      if (!opt_.dict.pair_any_code)
+        for (const auto& h : cue_hits())
+          if (lex_.cues[static_cast<size_t>(h.k)].cue == dict::Cue::report && h.p < c.ab) {
+            const uint32_t after = pos_[h.last - b_] >= 0 ? static_cast<uint32_t>(pos_[h.last - b_]) : h.p;
+            uint32_t q = after + 1;  // the actor right after the cue, past determiners only
+            while (q < A_.size() && (cls(raw(q)) & dict::kDeterminer)) ++q;
+            for (size_t g = 0; g < groups_.size(); ++g)
+              if (groups_[g].ab == q && groups_[g].ab < groups_[g].ae) {
+                consumed.push_back(static_cast<int32_t>(g));
+                break;
+              }
+          }
       src = first_group_in(cstart, c.ab, consumed);
       if (src == kNone && pronoun_subject && opt_.dict.resolve_pronouns) src = antecedent(cstart, consumed, person);
       // an unresolved pronoun subject ("he said") is not the previous clause's subject

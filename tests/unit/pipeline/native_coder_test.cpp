@@ -409,3 +409,13 @@ TEST_F(NativeCoder, AMutualActOfACompoundLiesBetweenItsMembersNotWithAFarActor) 
   // close by, it is the target
   EXPECT_EQ(code("Gondor and Arnor renewed ties with Rohan."), (V{"ARN ROH 050", "GON ROH 050"}));
 }
+
+TEST_F(NativeCoder, WhoReportsAnEventIsNotItsSource) {
+  // the actor right after a report cue is who says so (the attribution), not the subject
+  auto r = run("According to Rohan, the president criticized Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "---GOV");
+  EXPECT_EQ(r.events[0].target.code, "ARN");
+  EXPECT_EQ(r.events[0].modality, Modality::reported);
+  EXPECT_EQ(r.events[0].attribution, "ROH (Rohan)");
+}
