@@ -1006,6 +1006,20 @@ class Sentence {
     return kNone;
   }
 
+  // The subject among the actors of [from, to): the first one that is not a place ("the
+  // crisis in Ukraine has forced the EU", "gunmen in Kabul attacked"). PETRARCH's
+  // dictionaries: the first one, place or not.
+  int32_t subject_in(uint32_t from, uint32_t to, const std::vector<int32_t>& consumed) const {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      const auto& gr = groups_[g];
+      if (gr.ab < from || gr.ae > to) continue;
+      if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) continue;
+      if (!opt_.dict.pair_any_code && gr.ab > 0 && (cls(raw(gr.ab - 1)) & dict::kPlacePrep)) continue;
+      return static_cast<int32_t>(g);
+    }
+    return kNone;
+  }
+
   // Active positions [from, to) hold only punctuation, weekdays, months and relative day
   // phrases ("today", "this morning") of dates.txt; and function words when `function`.
   bool time_words_only(uint32_t from, uint32_t to, bool function = false) const {
@@ -1403,7 +1417,7 @@ class Sentence {
                 break;
               }
           }
-      src = first_group_in(cstart, c.ab, consumed);
+      src = subject_in(cstart, c.ab, consumed);
       if (src == kNone && pronoun_subject && opt_.dict.resolve_pronouns) src = antecedent(cstart, consumed, person);
       // an unresolved pronoun subject ("he said") is not the previous clause's subject
       for (int32_t k = static_cast<int32_t>(cl) - 1; src == kNone && !pronoun_subject && k >= 0; --k) {
@@ -1414,7 +1428,7 @@ class Sentence {
         if (opt_.dict.clause_members)
           for (const auto& cd : cands_)
             if (cd.ab >= ks && cd.ab < ke && !cd.nominal) { ke = cd.ab; break; }
-        src = first_group_in(ks, ke, consumed);
+        src = subject_in(ks, ke, consumed);
       }
     }
     bool tgt_searched = false;  // found after the verb, not bound by the pattern

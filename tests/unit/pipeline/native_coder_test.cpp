@@ -419,3 +419,10 @@ TEST_F(NativeCoder, WhoReportsAnEventIsNotItsSource) {
   EXPECT_EQ(r.events[0].modality, Modality::reported);
   EXPECT_EQ(r.events[0].attribution, "ROH (Rohan)");
 }
+
+TEST_F(NativeCoder, APlaceIsNoSubject) {
+  // "the crisis in Ukraine has forced the EU": an actor after a place preposition is where,
+  // not who
+  EXPECT_EQ(code("The crisis in Rohan criticized Arnor."), V{});
+  EXPECT_EQ(code("In Rohan, Gondor criticized Arnor."), (V{"GON ARN 111"}));
+}
