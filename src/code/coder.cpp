@@ -22,6 +22,7 @@ struct Mention {
   uint32_t b, e;  // raw tokens [b, e)
   bool agent;
   uint32_t entry;
+  bool name = false;  // a name the dictionaries do not hold (own dictionaries): kNameActor
 };
 
 struct Unit {
@@ -70,10 +71,11 @@ class Sentence {
     deleted_.assign(e_ - b_, false);
     dateline();
     mentions();
+    names();
     units();
     for (const auto& u : units_)
       for (const auto& c : u.codes)
-        if (c.size() >= 3 && !c.starts_with("---")) out_.countries.push_back(c.substr(0, 3));
+        if (c.size() >= 3 && !c.starts_with("---") && !c.starts_with(kNameActor)) out_.countries.push_back(c.substr(0, 3));
     comma_clauses();
     activate();
     groups();
@@ -246,7 +248,8 @@ class Sentence {
   static bool armed(const Group& g) {
     if (g.codes.empty()) return false;
     for (const auto& c : g.codes) {
-      if (c.size() < 3 || c.starts_with("---") || c.starts_with("IGO") || c.starts_with("NGO")) return false;
+      if (c.size() < 3 || c.starts_with("---") || c.starts_with("IGO") || c.starts_with("NGO") || c.starts_with(kNameActor))
+        return false;
       if (c.size() == 3) continue;
       std::string_view role = std::string_view(c).substr(3, 3);
       if (role != "MIL" && role != "REB" && role != "INS" && role != "UAF" && role != "SEP") return false;
@@ -298,7 +301,78 @@ class Sentence {
   mutable int8_t shouting_ = -1;
 
   const std::vector<std::string>* actor_codes(const Mention& m) const {
-    return lex_.actors[m.entry].resolve(date_);
+    static const std::vector<std::string> name{kNameActor};
+    return m.name ? &name : lex_.actors[m.entry].resolve(date_);
+  }
+
+  // Names the dictionaries do not hold: two or more capitalised words in a row that no
+  // dictionary, word class, verb or date knows and the lexicon has no reading for
+  // ("Marlène Schiappa", "Javid Faisal"), in a sentence that is neither in capitals nor in
+  // title case. Own dictionaries only; the engine gives them the article's home country.
+  void names() {
+    if (opt_.dict.pair_any_code || !lex_.names_from_capitals || shouting() || title_case()) return;
+    std::vector<Mention> found;
+    size_t m = 0;
+    for (uint32_t i = b_; i < e_;) {
+      while (m < ments_.size() && ments_[m].e <= i) ++m;
+      auto plain_name = [&](uint32_t k) {
+        const auto& t = toks_[k];
+        if (t.kind != TokKind::word || !t.capitalised || dead(k) || word_class(k) || is_trigger(k)) return false;
+        if (m < ments_.size() && k >= ments_[m].b) return false;
+        if (t.form && lex_.reading(t.form)) return false;
+        const auto& d = lex_.dates;
+        for (WordId w : {t.form, t.lemma})
+          if (w && (d.weekdays.count(w) || d.months.count(w))) return false;
+        return norm(k).size() > 1;
+      };
+      uint32_t j = i;
+      while (j < e_ && plain_name(j)) {
+        ++j;
+        // "Maël de Calan", "Charles de Gaulle": a particle between two words of the name
+        if (j + 1 < e_ && (word_class(j) & dict::kNameParticle) && !toks_[j].capitalised && plain_name(j + 1)) ++j;
+      }
+      // a name after a link preposition is a complement ("la mort de George Floyd", "le port
+      // de Calais"), and one in capitals is a glued headline or an acronym, not a person
+      const bool complement = i > b_ && (word_class(i - 1) & dict::kLinkPrep);
+      bool capitals = false;
+      for (uint32_t k = i; k < j && !capitals; ++k) capitals = all_capitals(k);
+      // and words the language knows, all of them, name an institution or a place
+      // ("Escuela Nacional", "Palais Bourbon"), not a person: one word at least is no word
+      bool unknown = false;
+      for (uint32_t k = i; k < j && !unknown; ++k)
+        unknown = !(word_class(k) & dict::kNameParticle) && !lex_.known_word(toks_[k].form, norm(k));
+      if (j - i >= 2 && !complement && !capitals && unknown) found.push_back({i, j, false, 0, true});
+      i = j > i ? j : i + 1;
+    }
+    if (found.empty()) return;
+    ments_.insert(ments_.end(), found.begin(), found.end());
+    std::sort(ments_.begin(), ments_.end(), [](const Mention& a, const Mention& b) { return a.b < b.b; });
+  }
+  // The word has two letters or more and no lower-case letter ("ÊTRE", "FN").
+  bool all_capitals(uint32_t k) const {
+    std::string_view w = text_.substr(toks_[k].start, toks_[k].end - toks_[k].start);
+    uint32_t letters = 0;
+    for (size_t q = 0; q < w.size();) {
+      char32_t c = text::next_code_point(w, q);
+      if (!u_isalpha(static_cast<UChar32>(c))) continue;
+      if (u_islower(static_cast<UChar32>(c))) return false;
+      ++letters;
+    }
+    return letters >= 2;
+  }
+  // Most of the sentence's known words (a verb, a word of a class, a word the lexicon reads),
+  // past the first, start with a capital: a headline in title case ("Should the U.S. Cut Back
+  // Israel Support?").
+  bool title_case() const {
+    uint32_t known = 0, caps = 0;
+    for (uint32_t i = b_ + 1; i < e_; ++i) {
+      const auto& t = toks_[i];
+      if (t.kind != TokKind::word) continue;
+      if (!word_class(i) && !is_trigger(i) && !(t.form && lex_.reading(t.form))) continue;
+      ++known;
+      if (t.capitalised) ++caps;
+    }
+    return known >= 3 && caps * 2 > known;
   }
   const dict::AgentEntry& agent(const Mention& m) const { return lex_.agents[m.entry]; }
   // The role an agent adds: its code, or ELI when a `former` word stands in its noun phrase

@@ -16,6 +16,9 @@ namespace dyad::code {
 // The target code of an event coded "[CODE home]" with no target named: the engine replaces
 // it by the source's country.
 inline constexpr const char* kHomeTarget = "~";
+// The country part of an actor named by a name the dictionaries do not hold ("~~~", "~~~GOV"
+// with an agent): the engine replaces it by the article's home country, or drops the event.
+inline constexpr const char* kNameActor = "~~~";
 
 // One actor as coded: the code and the token span that produced it.
 struct CodedActor {

@@ -31,7 +31,7 @@ constexpr ClassName kClasses[] = {
     {"function", kFunction},       {"clause-start", kClauseStart}, {"pronoun", kPronoun},
     {"modal", kModal},             {"place-preposition", kPlacePrep},
     {"possessive-determiner", kPossDet}, {"auxiliary", kAuxiliary}, {"former", kFormer},
-    {"person-pronoun", kPersonPronoun},
+    {"person-pronoun", kPersonPronoun}, {"name-particle", kNameParticle},
 };
 
 struct CueName {
@@ -152,9 +152,13 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
     if (same(form, lemma)) {
       self_read.assign(form);
       // an adjective read as itself is kept, so the coder knows it from a noun ("du nouveau
-      // soutien" is a noun phrase, "du Travail dénonce" has a verb)
-      if (pos != "ADJ") continue;
+      // soutien" is a noun phrase, "du Travail dénonce" has a verb); any other word read as
+      // itself is only known to exist (Lexicon::known_words)
       text::fold_word(form, ff);
+      if (pos != "ADJ") {
+        lex.known_words.push_back(hash_word(ff));
+        continue;
+      }
       const WordId f = lex.vocab.intern(ff);
       if (lex.reading(f)) continue;
       auto pit = std::find_if(pos_ids.begin(), pos_ids.end(), [&](const auto& q) { return q.first == pos; });
@@ -190,6 +194,8 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
     if (f >= lex.lemmas.size()) lex.lemmas.resize(std::max<size_t>(lex.vocab.size(), f + 1));
     lex.lemmas[f] = {lemma_id, pit->second};
   }
+  std::sort(lex.known_words.begin(), lex.known_words.end());
+  lex.known_words.erase(std::unique(lex.known_words.begin(), lex.known_words.end()), lex.known_words.end());
   return {};
 }
 

@@ -4,6 +4,7 @@
 // dyad's own), then shared read-only by every thread.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -215,6 +216,7 @@ enum WordClass : uint32_t {
   kAuxiliary = 1u << 12,    // has, had, does — stands between a subject and its verb
   kFormer = 1u << 13,       // former — the agent after it is a former office holder (ELI)
   kPersonPronoun = 1u << 14,  // he, she, il, elle — stands for a person: an actor with a role
+  kNameParticle = 1u << 15,   // de, del — inside a name ("Maël de Calan"); see names_from_capitals
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).
@@ -303,8 +305,19 @@ struct Lexicon {
     return form < lemmas.size() && lemmas[form].lemma != kNoWord ? &lemmas[form] : nullptr;
   }
   std::vector<std::string> pos_names{""};
+  // Hashes (hash_word) of the folded forms the lexicon reads as themselves and keeps no
+  // reading for (nouns, verbs' lemmas...), sorted: a word the language knows. Used to tell a
+  // name ("Dupontel") from words ("Escuela Nacional").
+  std::vector<uint64_t> known_words;
+  bool known_word(WordId form, std::string_view folded) const {
+    return reading(form) || std::binary_search(known_words.begin(), known_words.end(), hash_word(folded));
+  }
 
   std::unordered_map<WordId, uint32_t> word_classes;
+  // The language lists name particles (grammar.txt): runs of capitalised words that nothing
+  // knows are read as names (own dictionaries). Derived from word_classes when the pack is
+  // opened, not stored in the cache.
+  bool names_from_capitals = false;
   text::TokenRules token_rules;
   // dyad's own files are written as text: their words are cut like running text (load_native)
   bool cut_words = false;

@@ -81,7 +81,7 @@ dict::Options dict_options(const EngineOptions& o) {
 
 std::string country_of(const std::string& code) {
   // a new actor named by its words ("\"INJURY TOLL\"", PETRARCH's new_actor_length) has none
-  if (code.size() < 3 || code.starts_with("---") || code.starts_with('"')) return {};
+  if (code.size() < 3 || code.starts_with("---") || code.starts_with('"') || code.starts_with('~')) return {};
   return code.substr(0, 3);
 }
 
@@ -215,6 +215,8 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
       if (!path.empty() && dict::write_cache(path, p.key, *lex)) dict::prune_cache(cache_dir);
     }
     lex->options = dict_options(opt);
+    lex->names_from_capitals = std::any_of(lex->word_classes.begin(), lex->word_classes.end(),
+                                           [](const auto& wc) { return (wc.second & dict::kNameParticle) != 0; });
     impl->langs.emplace(p.lang, std::move(lex));
   }
   if (impl->langs.empty()) return fail("bad_dictionary", "no language pack found", Location{opt.data_dir});
@@ -280,7 +282,14 @@ static void infer_home(const std::unordered_map<std::string, uint32_t>& home, Co
     total += n;
     if (n > best_n || (n == best_n && c < best)) best = c, best_n = n;
   }
-  if (best_n < 2 || 2 * best_n <= total) return;
+  // a name the dictionaries do not hold has the home country, or no event
+  const bool has_home = best_n >= 2 && 2 * best_n > total;
+  std::erase_if(rep.events, [&](const Event& e) {
+    const bool named = e.source.code.starts_with(code::kNameActor) || e.target.code.starts_with(code::kNameActor);
+    if (named && !has_home && explain) *explain += fmt::format("  no home country for a name: {} -> {} dropped\n", e.source.code, e.target.code);
+    return named && !has_home;
+  });
+  if (!has_home) return;
   for (auto& e : rep.events)
     for (ActorRef* a : {&e.source, &e.target})
       if (a->code.size() > 3 && a->code.starts_with("---")) {
@@ -293,6 +302,15 @@ static void infer_home(const std::unordered_map<std::string, uint32_t>& home, Co
   std::erase_if(rep.events, [](const Event& e) {
     return (e.source.country_inferred || e.target.country_inferred) && e.source.code == e.target.code;
   });
+  // names last: two different people of the home country are a domestic dyad
+  for (auto& e : rep.events)
+    for (ActorRef* a : {&e.source, &e.target})
+      if (a->code.starts_with(code::kNameActor)) {
+        if (explain) *explain += fmt::format("  home country: {} '{}' -> {}{}\n", a->code, a->text, best, a->code.substr(3));
+        a->code = best + a->code.substr(3);
+        a->country = best;
+        a->country_inferred = true;
+      }
 }
 
 // "[CODE home]" events with no target named are aimed at the source's own country, known once

@@ -31,7 +31,7 @@ class NativeCoder : public ::testing::Test {
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
                                                   "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\n"
-                                                  "new\tnew\tADJ\n";
+                                                  "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -83,7 +83,7 @@ DECRY
 )";
     // an enclitic subject pronoun, as French writes "déplore-t-il"
     std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\n";
-    std::ofstream(dir_ / "en" / "grammar.txt", std::ios::app) << "\npronoun -he\ndeterminer ofthe\nlink-preposition ofthe\n";
+    std::ofstream(dir_ / "en" / "grammar.txt", std::ios::app) << "\npronoun -he\ndeterminer ofthe\nlink-preposition ofthe\nname-particle de\n";
     // a second verbs file defines a synset of the same name: synsets are local to their file
     std::ofstream(dir_ / "en" / "verbs.more.txt") << R"(
 &WITH
@@ -425,4 +425,26 @@ TEST_F(NativeCoder, APlaceIsNoSubject) {
   // not who
   EXPECT_EQ(code("The crisis in Rohan criticized Arnor."), V{});
   EXPECT_EQ(code("In Rohan, Gondor criticized Arnor."), (V{"GON ARN 111"}));
+}
+
+TEST_F(NativeCoder, ANameTheDictionariesDoNotHoldTakesTheArticlesHomeCountry) {
+  // the test language lists a name particle: runs of capitalised unknown words are names
+  auto r = run("Gondor voted. Gondor counted. Bilbo Baggins criticized Arnor.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "GON");
+  EXPECT_EQ(r.events[0].source.text, "Bilbo Baggins");
+  EXPECT_TRUE(r.events[0].source.country_inferred);
+  // a particle inside the name
+  EXPECT_EQ(run("Gondor voted. Gondor counted. Frodo de Baggins criticized Arnor.").events.at(0).source.text,
+            "Frodo de Baggins");
+  // no home country: no event
+  EXPECT_EQ(code("Gondor voted. Rohan counted. Bilbo Baggins criticized Arnor."), V{});
+  // words the language knows name an institution, not a person
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Harbour Guild criticized Arnor."), V{});
+  // a name after a link preposition is a complement
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Rohan condemned the death of Bilbo Baggins."), V{});
+  // two different people of the home country are a domestic dyad
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Bilbo Baggins criticized Samwise Gamgee."), (V{"GON GON 111"}));
+  // one word alone is no name
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Baggins criticized Arnor."), V{});
 }
