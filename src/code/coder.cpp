@@ -107,14 +107,44 @@ class Sentence {
   // `former` (read by role()) are left out: everywhere else such a word stays the plain word
   // it always was.
   uint32_t cls(uint32_t raw) const { return word_class(raw) & ~uint32_t{dict::kAuxiliary | dict::kFormer}; }
-  uint32_t word_class(uint32_t raw) const { return lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma); }
+  // A token's classes and whether it is a verb, looked up once per sentence: the coder asks
+  // about the same tokens many times (two hash lookups each).
+  uint32_t word_class(uint32_t raw) const {
+    if (raw < b_ || raw >= e_) return lookup_class(raw);
+    uint32_t& c = class_cache()[raw - b_];
+    if (c == kUnknownClass) c = lookup_class(raw);
+    return c;
+  }
+  uint32_t lookup_class(uint32_t raw) const { return lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma); }
+  static constexpr uint32_t kUnknownClass = 0xFFFFFFFFu;
+  std::vector<uint32_t>& class_cache() const {
+    thread_local std::vector<uint32_t> cache;
+    if (cache_owner_ != this) {
+      cache.assign(e_ - b_, kUnknownClass);
+      trigger_cache().assign(e_ - b_, 0);
+      cache_owner_ = this;
+    }
+    return cache;
+  }
+  std::vector<uint8_t>& trigger_cache() const {
+    thread_local std::vector<uint8_t> cache;
+    return cache;
+  }
+  mutable const Sentence* cache_owner_ = nullptr;
   bool aux(uint32_t raw) const { return (word_class(raw) & dict::kAuxiliary) != 0; }
   bool is_punct(uint32_t raw) const { return toks_[raw].kind == TokKind::punct; }
   std::string_view norm(uint32_t raw) const { return doc_.norm(toks_[raw]); }
   bool word_is(uint32_t raw, WordId w) const { return w != kNoWord && (toks_[raw].form == w || toks_[raw].lemma == w); }
   bool is_trigger(uint32_t raw) const {
-    auto& t = toks_[raw];
-    return (t.form && lex_.triggers_by_verb.count(t.form)) || (t.lemma && lex_.triggers_by_verb.count(t.lemma));
+    auto lookup = [&] {
+      auto& t = toks_[raw];
+      return (t.form && lex_.triggers_by_verb.count(t.form)) || (t.lemma && lex_.triggers_by_verb.count(t.lemma));
+    };
+    if (raw < b_ || raw >= e_) return lookup();
+    class_cache();  // sizes both caches for this sentence
+    uint8_t& c = trigger_cache()[raw - b_];
+    if (!c) c = lookup() ? 2 : 1;
+    return c == 2;
   }
   bool is_comma(uint32_t raw) const { return is_punct(raw) && norm(raw) == ","; }
   // no space before the token: a clitic joined to the word before it
@@ -310,7 +340,7 @@ class Sentence {
   // ("Marlène Schiappa", "Javid Faisal"), in a sentence that is neither in capitals nor in
   // title case. Own dictionaries only; the engine gives them the article's home country.
   void names() {
-    if (opt_.dict.pair_any_code || !lex_.names_from_capitals || shouting() || title_case()) return;
+    if (opt_.dict.pair_any_code || !lex_.names_from_capitals) return;
     std::vector<Mention> found;
     size_t m = 0;
     for (uint32_t i = b_; i < e_;) {
@@ -344,7 +374,8 @@ class Sentence {
       if (j - i >= 2 && !complement && !capitals && unknown) found.push_back({i, j, false, 0, true});
       i = j > i ? j : i + 1;
     }
-    if (found.empty()) return;
+    // (the sentence-wide tests only once a name is found: they read every word)
+    if (found.empty() || shouting() || title_case()) return;
     ments_.insert(ments_.end(), found.begin(), found.end());
     std::sort(ments_.begin(), ments_.end(), [](const Mention& a, const Mention& b) { return a.b < b.b; });
   }
