@@ -1537,6 +1537,7 @@ class Sentence {
       }
     }
     bool tgt_searched = false;  // found after the verb, not bound by the pattern
+    bool agentless = false;     // a passive whose doer is not named: the subject is the target
     if (tgt == kNone && !pairs_within) {
       // an agent word among the words a pattern matched is not the target ("renforcer leur
       // coopération militaire")
@@ -1559,9 +1560,15 @@ class Sentence {
       }
       // passive voice: "X was opposed by Y"
       if (!ch.from_pattern || (b.source == kNone && b.target == kNone)) {
-        bool passive = (c.ab > 0 && (cls(raw(c.ab - 1)) & dict::kPassiveAux)) ||
-                       (c.ab > 1 && (cls(raw(c.ab - 2)) & dict::kPassiveAux) && cls(raw(c.ab - 1)) == 0 &&
-                        !is_punct(raw(c.ab - 1)) && !in_mention(raw(c.ab - 1)));
+        // "are arresting" is active: a form with an `active-ending` is no participle
+        const std::string_view vform = norm(raw(c.ab));
+        const bool active_form = std::any_of(lex_.active_endings.begin(), lex_.active_endings.end(), [&](const std::string& x) {
+          return vform.size() > x.size() + 2 && vform.ends_with(x);
+        });
+        bool passive = !active_form &&
+                       ((c.ab > 0 && (cls(raw(c.ab - 1)) & dict::kPassiveAux)) ||
+                        (c.ab > 1 && (cls(raw(c.ab - 2)) & dict::kPassiveAux) && cls(raw(c.ab - 1)) == 0 &&
+                         !is_punct(raw(c.ab - 1)) && !in_mention(raw(c.ab - 1))));
         const bool by = tgt != kNone && groups_[static_cast<size_t>(tgt)].ab > 0 &&
                         (cls(raw(groups_[static_cast<size_t>(tgt)].ab - 1)) & dict::kAgentBy);
         if (passive && by) {
@@ -1571,6 +1578,7 @@ class Sentence {
           // whoever did it is not named; never the reverse dyad
           tgt = src;
           src = kNone;
+          agentless = tgt != kNone;
         }
       }
       tgt_searched = found != kNone && tgt == found;  // not yielded to a noun, not swapped by a passive
@@ -1727,6 +1735,18 @@ class Sentence {
       const Group& gs = groups_[static_cast<size_t>(src)];
       for (auto& s : gs.codes) make(s, gs.b, gs.e, kHomeTarget, 0, 0, ch.code.fwd);
       trace(fmt::format("verb: '{}': no target named; aimed at the source's own country", words(c.ab, c.ae)));
+      return out_.events.size() > before;
+    }
+    // "[173 home]" in the passive with no doer named ("trois militants ont été interpellés à
+    // Minsk", "fue encarcelado"): the state where it happened, else the target's own, did it;
+    // the engine fills it in from the event's place or the target
+    // (a doer named by words no dictionary holds, "arrêté par les Casques bleus", is still a doer)
+    for (uint32_t q = c.ae; agentless && q < cend && q < c.ae + 3; ++q)
+      if (cls(raw(q)) & dict::kAgentBy) agentless = false;
+    if (agentless && src == kNone && ch.code.home && !opt_.dict.pair_any_code) {
+      const Group& gt = groups_[static_cast<size_t>(tgt)];
+      for (auto& t : gt.codes) make(kHomeTarget, 0, 0, t, gt.b, gt.e, ch.code.fwd);
+      trace(fmt::format("verb: '{}': passive with no doer named; done by the state where it happened", words(c.ab, c.ae)));
       return out_.events.size() > before;
     }
     if (opt_.dict.require_dyad && (src == kNone || tgt == kNone)) return false;

@@ -31,7 +31,7 @@ constexpr ClassName kClasses[] = {
     {"function", kFunction},       {"clause-start", kClauseStart}, {"pronoun", kPronoun},
     {"modal", kModal},             {"place-preposition", kPlacePrep},
     {"possessive-determiner", kPossDet}, {"auxiliary", kAuxiliary}, {"former", kFormer},
-    {"person-pronoun", kPersonPronoun}, {"name-particle", kNameParticle},
+    {"person-pronoun", kPersonPronoun}, {"name-particle", kNameParticle}, {"active-ending", kActiveEnding},
 };
 
 struct CueName {

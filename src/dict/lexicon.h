@@ -217,6 +217,7 @@ enum WordClass : uint32_t {
   kFormer = 1u << 13,       // former — the agent after it is a former office holder (ELI)
   kPersonPronoun = 1u << 14,  // he, she, il, elle — stands for a person: an actor with a role
   kNameParticle = 1u << 15,   // de, del — inside a name ("Maël de Calan"); see names_from_capitals
+  kActiveEnding = 1u << 16,   // ing — a verb form ending so after a passive auxiliary is active
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).
@@ -318,6 +319,9 @@ struct Lexicon {
   // knows are read as names (own dictionaries). Derived from word_classes when the pack is
   // opened, not stored in the cache.
   bool names_from_capitals = false;
+  // Endings of verb forms that are active after a passive auxiliary ("are arresting"): the
+  // words of the `active-ending` class, derived like names_from_capitals.
+  std::vector<std::string> active_endings;
   text::TokenRules token_rules;
   // dyad's own files are written as text: their words are cut like running text (load_native)
   bool cut_words = false;

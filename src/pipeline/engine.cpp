@@ -217,6 +217,9 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
     lex->options = dict_options(opt);
     lex->names_from_capitals = std::any_of(lex->word_classes.begin(), lex->word_classes.end(),
                                            [](const auto& wc) { return (wc.second & dict::kNameParticle) != 0; });
+    lex->active_endings.clear();
+    for (const auto& [w, c] : lex->word_classes)
+      if (c & dict::kActiveEnding) lex->active_endings.emplace_back(lex->vocab.word(w));
     impl->langs.emplace(p.lang, std::move(lex));
   }
   if (impl->langs.empty()) return fail("bad_dictionary", "no language pack found", Location{opt.data_dir});
@@ -318,6 +321,16 @@ static void infer_home(const std::unordered_map<std::string, uint32_t>& home, Co
 // outlet, gives no event.
 static void resolve_home_targets(CodeReport& rep, std::string* explain) {
   std::erase_if(rep.events, [&](Event& e) {
+    if (e.source.code == code::kHomeTarget) {
+      // a passive with no doer named: the state where it happened, else the target's own
+      const std::string c = !e.place_country.empty() ? e.place_country : country_of(e.target.code);
+      const bool ok = names_country(c);
+      if (explain) *explain += fmt::format("  home source: {} {} -> {}\n", e.target.code, e.code, ok ? c : "no country, dropped");
+      if (!ok) return true;
+      e.source.code = e.source.country = c;
+      e.source.implied = true;
+      return false;
+    }
     if (e.target.code != code::kHomeTarget) return false;
     const std::string c = country_of(e.source.code);
     // a news outlet as the source is mostly where the words were said ("a-t-il fustigé sur

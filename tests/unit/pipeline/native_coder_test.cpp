@@ -24,12 +24,13 @@ class NativeCoder : public ::testing::Test {
     fs::create_directories(dir_ / "en");
     const fs::path src = DYAD_SOURCE_DIR "/data";
     for (auto f : {"cameo-codes.tsv", "cameo-plover.tsv"}) fs::copy_file(src / "common" / f, dir_ / "common" / f);
+    std::ofstream(dir_ / "common" / "places.tsv") << "country\tROH\t47.0\t8.0\tRohan\t\n";
     for (auto f : {"tokens.txt", "grammar.txt", "cues.txt", "dates.txt"}) fs::copy_file(src / "en" / f, dir_ / "en" / f);
     // "accord" is read as itself first (a noun), so its later verb reading must not be used
     std::ofstream(dir_ / "en" / "lexicon.tsv") << "accord\taccord\tNOUN\naccord\taccorder\tVERB\n"
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
-                                                  "criticized\tcriticize\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
+                                                  "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
                                                   "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\n"
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
@@ -447,4 +448,24 @@ TEST_F(NativeCoder, ANameTheDictionariesDoNotHoldTakesTheArticlesHomeCountry) {
   EXPECT_EQ(code("Gondor voted. Gondor counted. Bilbo Baggins criticized Samwise Gamgee."), (V{"GON GON 111"}));
   // one word alone is no name
   EXPECT_EQ(code("Gondor voted. Gondor counted. Baggins criticized Arnor."), V{});
+}
+
+TEST_F(NativeCoder, APassiveHomeActWithNoDoerNamedIsTheStateWhereItHappened) {
+  // "[CODE home]" in the passive with no doer: the state of the place, else the target's own
+  auto r = run("Two Gondorian envoys were decried in Rohan.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "ROH");
+  EXPECT_TRUE(r.events[0].source.implied);
+  EXPECT_EQ(r.events[0].target.code, "GON");
+  EXPECT_EQ(code("Two Gondorian envoys were decried."), (V{"GON GON 111"}));
+  // a doer named by words no dictionary holds is still a doer
+  EXPECT_EQ(code("Two Gondorian envoys were decried by the crowd."), V{});
+  // without `home`, the passive with no doer codes nothing
+  EXPECT_EQ(code("Two Gondorian envoys were criticized."), V{});
+}
+
+TEST_F(NativeCoder, AFormWithAnActiveEndingAfterAPassiveAuxiliaryIsActive) {
+  // English lists "ing": "Gondor is decrying Arnor" is active, "Arnor was decried" passive
+  EXPECT_EQ(code("Gondor is decrying Arnor."), (V{"GON ARN 111"}));
+  EXPECT_EQ(code("Gondor is criticizing Arnor."), (V{"GON ARN 111"}));
 }
