@@ -36,7 +36,7 @@ class NativeCoder : public ::testing::Test {
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
-                                                 "ROSE_MAY [GONGOV]\n";
+                                                 "ROSE_MAY [GONGOV]\nGONDOR_TIMES [GONMED]\n";
     // a cue written as text is cut like text: "it's" is two tokens
     std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n"
                                                                 "not-negation | not merely\n";
@@ -468,4 +468,10 @@ TEST_F(NativeCoder, AFormWithAnActiveEndingAfterAPassiveAuxiliaryIsActive) {
   // English lists "ing": "Gondor is decrying Arnor" is active, "Arnor was decried" passive
   EXPECT_EQ(code("Gondor is decrying Arnor."), (V{"GON ARN 111"}));
   EXPECT_EQ(code("Gondor is criticizing Arnor."), (V{"GON ARN 111"}));
+}
+
+TEST_F(NativeCoder, APersonPronounStandsForAPersonNotANewsOutlet) {
+  // "il", "he" stand for the latest actor with a role, never a country alone nor an outlet
+  EXPECT_EQ(code("Aragorn spoke to the Gondor Times. He decried Arnor."), (V{"GONELI ARN 111"}));
+  EXPECT_EQ(code("Aragorn spoke in Rohan. He decried Arnor."), (V{"GONELI ARN 111"}));
 }
