@@ -19,7 +19,9 @@ struct ActorRef {
   // ("le ministre", "police") in an article whose actors are mostly of one country.
   bool country_inferred = false;
   // No words named it: the source's own country, the target of a statement on domestic
-  // matters coded "[CODE home]" ("la ministre dénonce une dérive" → FRAGOV → FRA).
+  // matters coded "[CODE home]" ("la ministre dénonce une dérive" → FRAGOV → FRA); or, as a
+  // source, the state that did a "[CODE home]" act told in the passive with no doer named
+  // ("trois militants ont été interpellés à Minsk" → BLR → BLRCVL 173).
   bool implied = false;
 };
 
