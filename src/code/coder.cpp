@@ -311,15 +311,7 @@ class Sentence {
       for (uint32_t i = b_; i < e_; ++i) {
         const auto& t = toks_[i];
         if (t.kind != TokKind::word) continue;
-        std::string_view w = text_.substr(t.start, t.end - t.start);
-        uint32_t letters = 0;
-        bool lower = false;
-        for (size_t k = 0; k < w.size();) {
-          char32_t c = text::next_code_point(w, k);
-          if (!u_isalpha(static_cast<UChar32>(c))) continue;
-          ++letters;
-          if (u_islower(static_cast<UChar32>(c))) lower = true;
-        }
+        auto [letters, lower] = letter_case(i);
         if (letters < 4) continue;
         ++longer;
         if (!lower) ++caps;
@@ -381,15 +373,21 @@ class Sentence {
   }
   // The word has two letters or more and no lower-case letter ("ÊTRE", "FN").
   bool all_capitals(uint32_t k) const {
+    auto [letters, lower] = letter_case(k);
+    return letters >= 2 && !lower;
+  }
+  // How many letters the token has, and whether one of them is lower case.
+  std::pair<uint32_t, bool> letter_case(uint32_t k) const {
     std::string_view w = text_.substr(toks_[k].start, toks_[k].end - toks_[k].start);
     uint32_t letters = 0;
+    bool lower = false;
     for (size_t q = 0; q < w.size();) {
       char32_t c = text::next_code_point(w, q);
       if (!u_isalpha(static_cast<UChar32>(c))) continue;
-      if (u_islower(static_cast<UChar32>(c))) return false;
       ++letters;
+      if (u_islower(static_cast<UChar32>(c))) lower = true;
     }
-    return letters >= 2;
+    return {letters, lower};
   }
   // Most of the sentence's known words (a verb, a word of a class, a word the lexicon reads),
   // past the first, start with a capital: a headline in title case ("Should the U.S. Cut Back
@@ -1735,7 +1733,7 @@ class Sentence {
     }
     if (tgt == kNone && src != kNone && ch.code.home && !opt_.dict.pair_any_code) {
       const Group& gs = groups_[static_cast<size_t>(src)];
-      for (auto& s : gs.codes) make(s, gs.b, gs.e, kHomeTarget, 0, 0, ch.code.fwd);
+      for (auto& s : gs.codes) make(s, gs.b, gs.e, kHomeActor, 0, 0, ch.code.fwd);
       trace(fmt::format("verb: '{}': no target named; aimed at the source's own country", words(c.ab, c.ae)));
       return out_.events.size() > before;
     }
@@ -1747,7 +1745,7 @@ class Sentence {
       if (cls(raw(q)) & dict::kAgentBy) agentless = false;
     if (agentless && src == kNone && ch.code.home && !opt_.dict.pair_any_code) {
       const Group& gt = groups_[static_cast<size_t>(tgt)];
-      for (auto& t : gt.codes) make(kHomeTarget, 0, 0, t, gt.b, gt.e, ch.code.fwd);
+      for (auto& t : gt.codes) make(kHomeActor, 0, 0, t, gt.b, gt.e, ch.code.fwd);
       trace(fmt::format("verb: '{}': passive with no doer named; done by the state where it happened", words(c.ab, c.ae)));
       return out_.events.size() > before;
     }

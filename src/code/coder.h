@@ -13,9 +13,9 @@
 
 namespace dyad::code {
 
-// The target code of an event coded "[CODE home]" with no target named: the engine replaces
-// it by the source's country.
-inline constexpr const char* kHomeTarget = "~";
+// The actor code of an event coded "[CODE home]" that names no target (or, in the passive, no
+// doer): the engine replaces it by the source's country (or the state where it happened).
+inline constexpr const char* kHomeActor = "~";
 // The country part of an actor named by a name the dictionaries do not hold ("~~~", "~~~GOV"
 // with an agent): the engine replaces it by the article's home country, or drops the event.
 inline constexpr const char* kNameActor = "~~~";

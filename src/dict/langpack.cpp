@@ -118,6 +118,17 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
   if (!file.complete) return fail("io_error", "cannot read lexicon", Location{path});
   const std::string& data = file.data;
   std::vector<std::pair<std::string, uint16_t>> pos_ids;  // a handful of part-of-speech names
+  // Records the first reading of form f: its lemma and part of speech.
+  auto add_reading = [&](WordId f, WordId lemma, std::string_view pos) {
+    auto pit = std::find_if(pos_ids.begin(), pos_ids.end(), [&](const auto& p) { return p.first == pos; });
+    if (pit == pos_ids.end()) {
+      pos_ids.emplace_back(std::string(pos), static_cast<uint16_t>(lex.pos_names.size()));
+      lex.pos_names.emplace_back(pos);
+      pit = pos_ids.end() - 1;
+    }
+    if (f >= lex.lemmas.size()) lex.lemmas.resize(std::max<size_t>(lex.vocab.size(), f + 1));
+    lex.lemmas[f] = {lemma, pit->second};
+  };
   std::string self_read, lf, ff;
   // A lemma's forms come one after the other ("abonnirais", "abonnirait"... all "abonnir"):
   // the previous line's lemma, its folded form in `lf`, and its id are kept. An id of
@@ -160,15 +171,7 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
         continue;
       }
       const WordId f = lex.vocab.intern(ff);
-      if (lex.reading(f)) continue;
-      auto pit = std::find_if(pos_ids.begin(), pos_ids.end(), [&](const auto& q) { return q.first == pos; });
-      if (pit == pos_ids.end()) {
-        pos_ids.emplace_back(std::string(pos), static_cast<uint16_t>(lex.pos_names.size()));
-        lex.pos_names.emplace_back(pos);
-        pit = pos_ids.end() - 1;
-      }
-      if (f >= lex.lemmas.size()) lex.lemmas.resize(std::max<size_t>(lex.vocab.size(), f + 1));
-      lex.lemmas[f] = {f, pit->second};
+      if (!lex.reading(f)) add_reading(f, f, pos);
       continue;
     }
     if (same(form, self_read)) continue;
@@ -184,15 +187,7 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
     text::fold_word(form, ff);
     WordId f = lex.vocab.intern(ff);
     if (lex.reading(f)) continue;  // the first reading wins
-    auto pit = std::find_if(pos_ids.begin(), pos_ids.end(), [&](const auto& p) { return p.first == pos; });
-    if (pit == pos_ids.end()) {
-      pos_ids.emplace_back(std::string(pos), static_cast<uint16_t>(lex.pos_names.size()));
-      lex.pos_names.emplace_back(pos);
-      pit = pos_ids.end() - 1;
-    }
-    WordId lemma_id = lw ? lw : lex.vocab.intern(lf);
-    if (f >= lex.lemmas.size()) lex.lemmas.resize(std::max<size_t>(lex.vocab.size(), f + 1));
-    lex.lemmas[f] = {lemma_id, pit->second};
+    add_reading(f, lw ? lw : lex.vocab.intern(lf), pos);
   }
   std::sort(lex.known_words.begin(), lex.known_words.end());
   lex.known_words.erase(std::unique(lex.known_words.begin(), lex.known_words.end()), lex.known_words.end());

@@ -266,17 +266,18 @@ static Result<const dict::Lexicon*> pick(const Engine::Impl& impl, const Doc& do
   return it->second.get();
 }
 
-// An agent with no country ("le ministre", "the police", "---GOV") in an article whose actors
-// are mostly of one country is taken to be of that country: the analyst's reading of "the
-// minister" in a story about France. At least two mentions, and more than half of all the
-// country mentions of the article; organisations (IGO, NGO...) do not count. The actor is
-// marked country_inferred.
 // Codes of three letters that name no country: organisations, and groups of no state.
 static const char* const kNotCountries[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "SPY"};
 static bool names_country(const std::string& c) {
   return !c.empty() && std::none_of(std::begin(kNotCountries), std::end(kNotCountries), [&](const char* x) { return c == x; });
 }
 
+// An agent with no country ("le ministre", "the police", "---GOV") in an article whose actors
+// are mostly of one country is taken to be of that country: the analyst's reading of "the
+// minister" in a story about France. At least two mentions, and more than half of all the
+// country mentions of the article; organisations (IGO, NGO...) do not count. The actor is
+// marked country_inferred. Names the dictionaries do not hold (code::kNameActor) take the
+// home country too, or their events are dropped.
 static void infer_home(const std::unordered_map<std::string, uint32_t>& home, CodeReport& rep, std::string* explain) {
   std::string best;
   uint32_t best_n = 0, total = 0;
@@ -316,12 +317,13 @@ static void infer_home(const std::unordered_map<std::string, uint32_t>& home, Co
       }
 }
 
-// "[CODE home]" events with no target named are aimed at the source's own country, known once
-// infer_home has run; a source with no country (or an organisation: "NGO", "IGO"), or a news
-// outlet, gives no event.
-static void resolve_home_targets(CodeReport& rep, std::string* explain) {
+// "[CODE home]" events: with no target named, aimed at the source's own country, known once
+// infer_home has run (a source with no country, an organisation, "NGO", "IGO", or a news
+// outlet gives no event); told in the passive with no doer named, done by the state where
+// it happened, else by the target's own.
+static void resolve_home_actors(CodeReport& rep, std::string* explain) {
   std::erase_if(rep.events, [&](Event& e) {
-    if (e.source.code == code::kHomeTarget) {
+    if (e.source.code == code::kHomeActor) {
       // a passive with no doer named: the state where it happened, else the target's own
       const std::string c = !e.place_country.empty() ? e.place_country : country_of(e.target.code);
       const bool ok = names_country(c);
@@ -331,7 +333,7 @@ static void resolve_home_targets(CodeReport& rep, std::string* explain) {
       e.source.implied = true;
       return false;
     }
-    if (e.target.code != code::kHomeTarget) return false;
+    if (e.target.code != code::kHomeActor) return false;
     const std::string c = country_of(e.source.code);
     // a news outlet as the source is mostly where the words were said ("a-t-il fustigé sur
     // TF1"), not who said them: no home target for it
@@ -443,7 +445,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
     }
   }
   if (copt.dict.resolve_pronouns) infer_home(home, rep, explain);
-  resolve_home_targets(rep, explain);
+  resolve_home_actors(rep, explain);
 }
 
 Result<CodeReport> Engine::code(const Doc& doc, const EngineOptions& o) const {
