@@ -888,9 +888,20 @@ class Sentence {
     return false;
   }
   // the lexicon's first reading of the word is an adjective
-  bool is_adjective(uint32_t r) const {
+  bool is_adjective(uint32_t r) const { return has_pos(r, "ADJ"); }
+  // a weekday, a month, or the last word of a relative day phrase ("last week") of dates.txt
+  bool time_word(uint32_t r) const {
+    const auto& d = lex_.dates;
+    for (WordId w : {toks_[r].form, toks_[r].lemma})
+      if (w && (d.weekdays.count(w) || d.months.count(w))) return true;
+    for (const auto& ph : d.relative)
+      for (auto& x : ph.first)
+        if (word_is(r, x.word)) return true;
+    return false;
+  }
+  bool has_pos(uint32_t r, std::string_view tag) const {
     const auto p = toks_[r].pos;
-    return p && p < lex_.pos_names.size() && lex_.pos_names[p] == "ADJ";
+    return p && p < lex_.pos_names.size() && lex_.pos_names[p] == tag;
   }
   bool in_mention(uint32_t r) const {
     for (auto& m : ments_)
@@ -1372,6 +1383,62 @@ class Sentence {
     return !is_punct(r) && !toks_[r].capitalised && cls(r) == 0 && !in_mention(r) && !is_trigger(r);
   }
 
+  // Clause k opens with a relative pronoun that follows an actor or a noun ("the minister, who
+  // resigned", "an organization that has called for"): a relative clause, whose subject, when no
+  // other stands before its verb, is `ante`: the actor the pronoun follows, or kNone when it
+  // follows no actor. False where the word may open what a verb says: after a verb ("dijo
+  // que"), a verb's object with no comma between ("told foreign media that") or a time word
+  // ("warned last week that"). Own dictionaries only.
+  bool relative_clause(uint32_t k, const std::vector<int32_t>& consumed, int32_t& ante) const {
+    ante = kNone;
+    if (opt_.dict.pair_any_code || k == 0 || k >= clause_start_.size() || !clause_sub_[k]) return false;
+    uint32_t a = clause_start_[k];
+    if (!(cls(raw(a)) & dict::kRelative)) return false;
+    const bool comma = a > 0 && is_comma(raw(a - 1));  // "Gondor, which": a relative, never what is said
+    if (comma) --a;
+    if (a == 0) return false;
+    auto ending_at = [&](uint32_t end) {
+      for (size_t g = 0; g < groups_.size(); ++g)
+        if (groups_[g].ae == end && groups_[g].ab < groups_[g].ae &&
+            std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) == consumed.end())
+          return static_cast<int32_t>(g);
+      return kNone;
+    };
+    if (int32_t g = ending_at(a); g != kNone) {
+      uint32_t before = groups_[static_cast<size_t>(g)].ab;
+      while (before > 0 && (cls(raw(before - 1)) & dict::kDeterminer)) --before;
+      if (!comma && before > 0 && (is_trigger(raw(before - 1)) || has_pos(raw(before - 1), "VERB"))) return false;
+      // "a version of al Qaeda in Iraq, which waged war": a place does not act
+      if (!(before > 0 && (cls(raw(before - 1)) & dict::kPlacePrep))) ante = g;
+      return true;
+    }
+    const uint32_t w = raw(a - 1);
+    // a noun: no verb, adverb or time word ("said that", "warned repeatedly that"); the lexicon
+    // tags inflected forms only, so an untagged word counts as one, and so does a word after a
+    // determiner or an adjective ("a group that": the lexicon's first reading of "group" is a verb)
+    const bool after_det = a >= 2 && ((cls(raw(a - 2)) & dict::kDeterminer) || is_adjective(raw(a - 2)));
+    const bool noun = has_pos(w, "NOUN") || (!has_pos(w, "VERB") && !has_pos(w, "ADV")) || after_det;
+    // after a pronoun ("celle qui", "lui qui") the clause before lends its subject as ever
+    if (is_trigger(w) || !noun || is_punct(w) || cls(w) || time_word(w) || has_pos(w, "PRON")) return false;
+    // "a jailed Russian hacker who", "American political operatives who": the actor named by
+    // the words right before the noun; before a name, the title it follows ("Retired Army Gen.
+    // John M. Keane, who")
+    bool name = toks_[w].capitalised;  // still inside the name, walking back
+    uint32_t plain = 0;                 // lower-case words passed
+    for (uint32_t p = a - 1; ante == kNone && p > 0 && p + 8 >= a; --p) {
+      const uint32_t r = raw(p);
+      if (is_trigger(r) || cls(r) || in_mention(r)) break;
+      if (is_punct(r)) {
+        if (!(name && norm(r) == ".")) break;  // "John M. Keane"
+      } else if (!(name && toks_[r].capitalised)) {
+        name = false;
+        if (++plain > 2) break;
+      }
+      ante = ending_at(p);
+    }
+    return true;
+  }
+
   uint32_t clause_end(uint32_t c) const {
     return c + 1 < clause_start_.size() ? clause_start_[c + 1] : static_cast<uint32_t>(A_.size());
   }
@@ -1473,7 +1540,13 @@ class Sentence {
     // (PETRARCH) ... only when nothing but function and time words follow the verb in its own
     // clause: "shot at US military officers while in detention in Afghanistan" has an object
     const bool bare = !opt_.dict.object_stops_subclause || time_words_only(std::max<uint32_t>(c.ae, b.hi + 1), tend, true);
-    for (uint32_t k = hcl + 1; bare && k < clause_start_.size() && clause_sub_[k]; ++k) tend = clause_end(k);
+    for (uint32_t k = hcl + 1; bare && k < clause_start_.size() && clause_sub_[k]; ++k) {
+      // a relative clause tells of the object, it holds no target of the verb ("met with an
+      // organization that has encouraged violence against Israel")
+      int32_t unused = kNone;
+      if (relative_clause(k, b.consumed, unused)) break;
+      tend = clause_end(k);
+    }
     bool pronoun_subject = false, person = false;
     for (uint32_t p = cstart; p < c.ab; ++p)
       if ((cls(raw(p)) & dict::kPronoun) && !(cls(raw(p)) & dict::kDeterminer))
@@ -1524,8 +1597,22 @@ class Sentence {
           }
       src = subject_in(cstart, c.ab, consumed);
       if (src == kNone && pronoun_subject && opt_.dict.resolve_pronouns) src = antecedent(cstart, consumed, person);
+      // a relative clause with no subject before its verb ("an organization that has called for
+      // the kidnapping of Israeli soldiers") is done by what the relative pronoun follows: that
+      // actor, or no one the sentence names; never the subject of the clause before (own
+      // dictionaries). After a verb the word is a conjunction ("dijo que firmará"), not a relative.
+      bool relative = false;
+      int32_t ante = kNone;
+      if (src == kNone && !pronoun_subject && relative_clause(cl, consumed, ante)) {
+        relative = true;
+        src = ante;
+        trace(fmt::format("verb: '{}' in a relative clause: its subject is {}", words(c.ab, c.ae),
+                          src == kNone ? std::string("no actor")
+                                       : "'" + words(groups_[static_cast<size_t>(src)].ab,
+                                                     groups_[static_cast<size_t>(src)].ae) + "'"));
+      }
       // an unresolved pronoun subject ("he said") is not the previous clause's subject
-      for (int32_t k = static_cast<int32_t>(cl) - 1; src == kNone && !pronoun_subject && k >= 0; --k) {
+      for (int32_t k = static_cast<int32_t>(cl) - 1; src == kNone && !pronoun_subject && !relative && k >= 0; --k) {
         src_carried = true;
         uint32_t ks = clause_start_[static_cast<size_t>(k)], ke = clause_end(static_cast<uint32_t>(k));
         // own dictionaries: "han asesinado a dos alcaldes, secuestrado a tres periodistas": the
@@ -1534,6 +1621,17 @@ class Sentence {
           for (const auto& cd : cands_)
             if (cd.ab >= ks && cd.ab < ke && !cd.nominal) { ke = cd.ab; break; }
         src = subject_in(ks, ke, consumed);
+        // "an organization that has encouraged violence ..., and has called for the kidnapping
+        // of Israeli soldiers": the chain of clauses goes back to the relative pronoun, whose
+        // subject is what it stands for
+        if (src == kNone && relative_clause(static_cast<uint32_t>(k), consumed, ante)) {
+          src = ante;
+          trace(fmt::format("verb: '{}' continues a relative clause: its subject is {}", words(c.ab, c.ae),
+                            src == kNone ? std::string("no actor")
+                                         : "'" + words(groups_[static_cast<size_t>(src)].ab,
+                                                       groups_[static_cast<size_t>(src)].ae) + "'"));
+          break;
+        }
       }
     }
     bool tgt_searched = false;  // found after the verb, not bound by the pattern

@@ -52,19 +52,25 @@ Result<std::vector<GoldSentence>> read_gold_set(const std::string& path) {
 
 namespace {
 
-void score(const std::vector<std::string>& gold, const std::vector<std::string>& got, LevelScore& s) {
+// Scores one sentence; `extra` receives the indices of coded events the gold does not
+// hold, and the gold events left unmatched stay in the returned multiset.
+std::multiset<std::string> score(const std::vector<std::string>& gold, const std::vector<std::string>& got,
+                                 LevelScore& s, std::vector<size_t>* extra = nullptr) {
   std::multiset<std::string> g(gold.begin(), gold.end());
   size_t tp = 0;
-  for (auto& x : got) {
-    auto it = g.find(x);
+  for (size_t i = 0; i < got.size(); ++i) {
+    auto it = g.find(got[i]);
     if (it != g.end()) {
       ++tp;
       g.erase(it);
+    } else if (extra) {
+      extra->push_back(i);
     }
   }
   s.tp += tp;
   s.fp += got.size() - tp;
   s.fn += gold.size() - tp;
+  return g;
 }
 
 }  // namespace
@@ -91,6 +97,7 @@ Result<GoldSetReport> run_gold_set(const Engine& engine, const std::string& gold
     }
     for (const GoldSentence* g : it->second) {
       std::vector<std::string> gr, gc, ga, pr, pc, pa;
+      std::vector<const Event*> pe;
       for (auto& e : g->events) {
         gr.push_back(e.code.substr(0, 2));
         gc.push_back(e.code.substr(0, 3));
@@ -103,12 +110,21 @@ Result<GoldSetReport> run_gold_set(const Engine& engine, const std::string& gold
         pr.push_back(e.root);
         pc.push_back(e.base);
         pa.push_back(e.base + " " + e.source.code.substr(0, 3) + " " + e.target.code.substr(0, 3));
+        pe.push_back(&e);
       }
       rep.gold_events += gr.size();
       rep.coded_events += pr.size();
       score(gr, pr, rep.root);
       score(gc, pc, rep.code);
-      score(ga, pa, rep.actors);
+      std::vector<size_t> extra;
+      auto missed = score(ga, pa, rep.actors, &extra);
+      std::string where = fmt::format("{}:{}-{}", g->doc, g->start, g->end);
+      for (auto& m : missed) rep.details.push_back(fmt::format("{}  missed  {}", where, m));
+      for (size_t i : extra) {
+        const Event& e = *pe[i];
+        rep.details.push_back(fmt::format("{}  extra   {}  '{}' {}:{}", where, pa[i], e.verb_text, e.rule.file,
+                                          e.rule.line));
+      }
     }
   }
   for (auto& [doc, v] : by_doc)
@@ -140,6 +156,12 @@ std::string format_gold_set(const GoldSetReport& r, bool json) {
                               r.missing_docs ? fmt::format(", {} articles not found", r.missing_docs) : "");
   s += fmt::format("{:<22} {:>9} {:>7} {:>5} {:>5} {:>5}\n", "level", "precision", "recall", "tp", "fp", "fn");
   s += lvl("root", r.root) + lvl("3-digit code", r.code) + lvl("code + countries", r.actors);
+  return s;
+}
+
+std::string format_gold_details(const GoldSetReport& r) {
+  std::string s;
+  for (auto& d : r.details) s += d + "\n";
   return s;
 }
 

@@ -32,11 +32,15 @@ struct GoldSetReport {
   size_t sentences = 0, gold_events = 0, coded_events = 0, missing_docs = 0;
   LevelScore root, code, actors;
   std::vector<std::string> errors;
+  // One line per gold event missed and per coded event the gold does not hold, at the
+  // code + actors level, in gold-file order (dyad eval --gold-set --details).
+  std::vector<std::string> details;
 };
 
 Result<std::vector<GoldSentence>> read_gold_set(const std::string& path);
 Result<GoldSetReport> run_gold_set(const Engine& engine, const std::string& gold_file,
                                    const std::vector<std::string>& corpus);
 std::string format_gold_set(const GoldSetReport& r, bool json);
+std::string format_gold_details(const GoldSetReport& r);
 
 }  // namespace dyad::eval

@@ -108,5 +108,17 @@ DYAD_CACHE_DIR="$T/c.jsonl/below-a-file" "$DYAD" code -q "$T/c.jsonl" > "$T/c.ro
 check "an unwritable cache folder still codes, silently" test "$rc" -eq 0 -a ! -s "$T/c.err"
 check "the same events (unwritable cache)" cmp -s "$T/c.text" "$T/c.ro"
 
+# 10. eval --gold-set --details: each gold event missed and each coded event the gold does not
+# hold, at the code + countries level, named by article and byte span
+n=$(printf '%s' "La Russie a signé un accord avec le Venezuela." | wc -c)
+printf '{"doc":"c1","start":0,"end":%s,"events":[{"source":"RUS","target":"VEN","code":"057"},{"source":"RUS","target":"VEN","code":"042"}]}\n{"doc":"c1","start":0,"end":%s,"events":[{"source":"VEN","target":"RUS","code":"111"}]}\n' "$n" "$n" > "$T/gold.jsonl"
+"$DYAD" eval --gold-set "$T/gold.jsonl" "$T/c.jsonl" --details > "$T/details"; rc=$?
+check "eval --details exits 0" test "$rc" -eq 0
+check "details: the missed 042 is listed with its place" grep -qx "c1:0-$n  missed  042 RUS VEN" "$T/details"
+check "details: so is the missed 111" grep -qx "c1:0-$n  missed  111 VEN RUS" "$T/details"
+check "details: the 057 the first sentence holds is not listed there" test "$(grep -c "^c1:0-$n  missed  057" "$T/details")" -eq 0
+check "details: the 057 the second sentence does not hold is extra, with its rule" grep -q "^c1:0-$n  extra   057 RUS VEN  'signé' data/fr/" "$T/details"
+check "details: then the scores (tp 1, fp 1, fn 2)" grep -qE "^code \+ countries +0\.500 +0\.333 +1 +1 +2$" "$T/details"
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

@@ -14,7 +14,7 @@ void add_eval(CLI::App& app, Common& c) {
   struct Opts {
     std::string suite, gold, gold_set;
     std::vector<std::string> inputs;
-    bool json = false;
+    bool json = false, details = false;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("--suite", o->suite, "peer suite kind: petrarch")->check(CLI::IsMember({"petrarch"}));
@@ -23,6 +23,9 @@ void add_eval(CLI::App& app, Common& c) {
   sub->add_option("inputs", o->inputs, "suite folder, or the articles the gold file refers to");
   sub->add_option("--dict", c.dict, "dictionaries for --gold: petrarch:DIR (default: dyad's own)");
   sub->add_flag("--json", o->json, "print one JSON object");
+  sub->add_flag("--details", o->details,
+                "with --gold-set: list each gold event missed and each coded event the gold does not hold "
+                "(code + countries), before the scores");
   add_cache_flag(sub, c);
   sub->callback([&c, o]() {
     int rc = 0;
@@ -52,6 +55,7 @@ void add_eval(CLI::App& app, Common& c) {
         std::cerr << "dyad: " << rep.error().to_string() << "\n";
         throw CLI::RuntimeError(2);
       }
+      if (o->details) std::cout << eval::format_gold_details(*rep);
       std::cout << eval::format_gold_set(*rep, o->json) << (o->json ? "\n" : "");
     } else if (!o->gold.empty()) {
       rc = run_gold_eval(c, o->gold, o->inputs, o->json);

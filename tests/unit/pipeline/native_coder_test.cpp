@@ -475,3 +475,18 @@ TEST_F(NativeCoder, APersonPronounStandsForAPersonNotANewsOutlet) {
   EXPECT_EQ(code("Aragorn spoke to the Gondor Times. He decried Arnor."), (V{"GONELI ARN 111"}));
   EXPECT_EQ(code("Aragorn spoke in Rohan. He decried Arnor."), (V{"GONELI ARN 111"}));
 }
+
+TEST_F(NativeCoder, ARelativeClauseIsDoneByWhatItsPronounFollows) {
+  // the actor the pronoun follows is the subject, not the subject of the clause before
+  EXPECT_EQ(code("Arnor criticized Gondor, which attacked Rohan."), (V{"ARN GON 111", "GON ROH 190"}));
+  // a pronoun after a noun that is no actor stands for no actor: no event, least of all Arnor's
+  EXPECT_EQ(code("Arnor consulted a guild that attacked Rohan."), V{});
+  // and the relative clause holds no target for the verb before it
+  EXPECT_EQ(code("Arnor criticized a guild that supported Rohan."), V{});
+  // nor does the chain of clauses that continues it
+  EXPECT_EQ(code("Arnor criticized a guild that denied it, and kidnapped Gondorian troops."), V{});
+  // a demonym right before the noun names the actor ("a Gondorian harbour that ...")
+  EXPECT_EQ(code("Arnor consulted a Gondorian guild that attacked Rohan."), (V{"GON ROH 190"}));
+  // "that" after a verb opens what was said; the subject carries over as before
+  EXPECT_EQ(code("Arnor said that kidnapped Rohan troops."), (V{"ARN ROHMIL 181"}));
+}
