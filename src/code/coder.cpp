@@ -1757,6 +1757,18 @@ class Sentence {
           code = std::move(i);
         }
       }
+      // a news outlet or a journalist says, asks, praises, accuses, investigates and protests;
+      // it does not give aid, cooperate materially, yield, coerce, assault or fight ("the
+      // newspaper adds that today's attack ... from Gaza", "a Ukrainian journalist detained in
+      // Moscow"): such an event read with a media source has its actors wrong (own dictionaries)
+      if (!opt_.dict.pair_any_code && s.size() >= 6 && s.compare(3, 3, "MED") == 0 && code.size() >= 2) {
+        static constexpr std::string_view kMaterial[] = {"06", "07", "08", "15", "16", "17", "18", "19", "20"};
+        const std::string_view root = std::string_view(code).substr(0, 2);
+        if (std::find(std::begin(kMaterial), std::end(kMaterial), root) != std::end(kMaterial)) {
+          trace(fmt::format("verb: '{}': a news outlet or journalist ('{}') does no {} act", words(c.ab, c.ae), s, root));
+          return;
+        }
+      }
       // "Mattis and Tillerson voiced support for NATO": two members of one code make one event
       for (size_t k = before; k < out_.events.size(); ++k)
         if (out_.events[k].source.code == s && out_.events[k].target.code == t && out_.events[k].code == code) return;

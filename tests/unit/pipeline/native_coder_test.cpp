@@ -490,3 +490,11 @@ TEST_F(NativeCoder, ARelativeClauseIsDoneByWhatItsPronounFollows) {
   // "that" after a verb opens what was said; the subject carries over as before
   EXPECT_EQ(code("Arnor said that kidnapped Rohan troops."), (V{"ARN ROHMIL 181"}));
 }
+
+TEST_F(NativeCoder, ANewsOutletSpeaksButDoesNotFight) {
+  // a media source of an assault, a fight or a kidnapping has its actors wrong
+  EXPECT_EQ(code("The Gondor Times attacked Arnor."), V{});
+  EXPECT_EQ(code("The Gondor Times kidnapped Arnor's troops."), V{});
+  // what a newspaper does: it criticizes
+  EXPECT_EQ(code("The Gondor Times criticized Arnor."), (V{"GONMED ARN 111"}));
+}
