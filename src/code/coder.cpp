@@ -1769,6 +1769,12 @@ class Sentence {
           return;
         }
       }
+      // speaking to a newspaper or reporters ("officials who spoke to Reuters", "speaking
+      // off-camera with reporters") is how news is gathered, not a consultation (own dictionaries)
+      if (!opt_.dict.pair_any_code && t.size() >= 6 && t.compare(3, 3, "MED") == 0 && code.starts_with("04")) {
+        trace(fmt::format("verb: '{}': talking to a news outlet ('{}') is no consultation", words(c.ab, c.ae), t));
+        return;
+      }
       // "Mattis and Tillerson voiced support for NATO": two members of one code make one event
       for (size_t k = before; k < out_.events.size(); ++k)
         if (out_.events[k].source.code == s && out_.events[k].target.code == t && out_.events[k].code == code) return;

@@ -31,7 +31,7 @@ class NativeCoder : public ::testing::Test {
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
-                                                  "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\n"
+                                                  "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\n"
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
@@ -486,7 +486,7 @@ TEST_F(NativeCoder, ARelativeClauseIsDoneByWhatItsPronounFollows) {
   // nor does the chain of clauses that continues it
   EXPECT_EQ(code("Arnor criticized a guild that denied it, and kidnapped Gondorian troops."), V{});
   // a demonym right before the noun names the actor ("a Gondorian harbour that ...")
-  EXPECT_EQ(code("Arnor consulted a Gondorian guild that attacked Rohan."), (V{"GON ROH 190"}));
+  EXPECT_EQ(code("Arnor consulted a Gondorian guild that attacked Rohan."), (V{"ARN GON 040", "GON ROH 190"}));
   // "that" after a verb opens what was said; the subject carries over as before
   EXPECT_EQ(code("Arnor said that kidnapped Rohan troops."), (V{"ARN ROHMIL 181"}));
 }
@@ -497,4 +497,12 @@ TEST_F(NativeCoder, ANewsOutletSpeaksButDoesNotFight) {
   EXPECT_EQ(code("The Gondor Times kidnapped Arnor's troops."), V{});
   // what a newspaper does: it criticizes
   EXPECT_EQ(code("The Gondor Times criticized Arnor."), (V{"GONMED ARN 111"}));
+}
+
+TEST_F(NativeCoder, TalkingToTheNewsIsNoConsultation) {
+  // "officials who spoke to Reuters": news gathering, not a meeting between actors
+  EXPECT_EQ(code("Arnor consulted the Gondor Times."), V{});
+  EXPECT_EQ(code("Arnor consulted Gondor."), (V{"ARN GON 040"}));
+  // the newspaper may still be criticized
+  EXPECT_EQ(code("Arnor criticized the Gondor Times."), (V{"ARN GONMED 111"}));
 }
