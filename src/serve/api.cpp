@@ -556,6 +556,7 @@ void write_actor(Json& j, const char* key, const ActorRef& a, uint32_t sent_star
   const bool in = a.end > a.start && a.start >= sent_start;
   j.kn("sentence_start", in ? int64_t{a.start} - sent_start : -1);
   j.kn("sentence_end", in ? int64_t{a.end} - sent_start : -1);
+  j.kb("country_inferred", a.country_inferred).kb("implied", a.implied);
   j.end();
 }
 
@@ -903,7 +904,6 @@ Response places(Api::Impl& impl, Conn& c, const Request& req) {
 Response health(Api::Impl& impl, Conn& c, const Request& req) {
   Params p(req.params, {});
   if (auto b = p.check()) return bad(*b);
-  Q q{c};
   Json j;
   j.obj().kv("status", "ok").kn("schema_version", c.st->schema_version());
   j.kn("articles", impl.counts.articles).kn("mentions", impl.counts.mentions).kn("events", impl.counts.events);

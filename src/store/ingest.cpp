@@ -202,9 +202,10 @@ class Writer {
         "source_code, source_country, source_text, source_start, source_end, target_code, target_country, target_text, "
         "target_start, target_end, code, base, root, quad, goldstein, plover_type, plover_mode, plover_context, "
         "polarity, modality, attribution, status, date, day, place, quantities, verb_text, verb_start, verb_end, "
-        "rule_file, rule_line, rule_pattern, place_country, place_lat, place_lon, place_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "rule_file, rule_line, rule_pattern, place_country, place_lat, place_lon, place_kind, source_inferred, "
+        "source_implied, target_inferred, target_implied) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
         "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
-        "?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43)");
+        "?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47)");
     if (!ins) return prep();
     ins->bind(1, article_id).bind(2, ordinal).bind(3, e.id).bind(4, e.sentence_index).bind(5, e.sentence_start);
     ins->bind(6, e.sentence_end).bind(7, e.sentence);
@@ -221,6 +222,8 @@ class Writer {
     ins->bind(36, e.verb_end).bind(37, e.rule.file).bind(38, e.rule.line).bind(39, e.rule.pattern);
     ins->bind(40, e.place_country).bind(43, e.place_kind);
     if (!e.place.empty()) ins->bind(41, e.place_lat).bind(42, e.place_lon);
+    ins->bind(44, int64_t{e.source.country_inferred}).bind(45, int64_t{e.source.implied});
+    ins->bind(46, int64_t{e.target.country_inferred}).bind(47, int64_t{e.target.implied});
     if (int rc = ins->step(); rc != SQLITE_DONE) return Failure{rc, "cannot insert a mention"};
     const int64_t mid = sqlite3_last_insert_rowid(s_.db);
     ++st_.mentions;

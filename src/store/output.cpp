@@ -386,7 +386,7 @@ namespace {
 constexpr const char* kMentionCsvHeader =
     "event_id,mention_id,role,match,reason,event_key,doc_id,outlet,url,article_date,sentence_index,source_code,"
     "source_country,source_text,target_code,target_country,target_text,code,base,root,quad,goldstein,polarity,"
-    "modality,date,place,verb_text,sentence";
+    "modality,date,place,verb_text,sentence,source_inferred,source_implied,target_inferred,target_implied";
 
 std::string mention_csv(const MentionRow& m) {
   const Event& v = m.event;
@@ -404,6 +404,8 @@ std::string mention_csv(const MentionRow& m) {
   csv_field(o, to_string(v.polarity));
   csv_field(o, to_string(v.modality));
   for (const std::string* s : {&v.date, &v.place, &v.verb_text, &v.sentence}) csv_field(o, *s);
+  for (bool b : {v.source.country_inferred, v.source.implied, v.target.country_inferred, v.target.implied})
+    csv_field(o, b ? "1" : "0");
   return o + "\r\n";
 }
 

@@ -333,7 +333,7 @@ Result<std::vector<MentionRow>> Store::mentions_of(int64_t event_id) {
       "m.code, m.base, m.root, m.quad, m.goldstein, m.plover_type, m.plover_mode, m.plover_context, m.polarity, "
       "m.modality, m.attribution, m.date, m.place, m.verb_text, m.verb_start, m.verb_end, m.rule_file, m.rule_line, "
       "m.rule_pattern, a.outlet, a.source, a.title, a.text_bytes, m.place_kind, m.place_country, m.place_lat, "
-      "m.place_lon "
+      "m.place_lon, m.source_inferred, m.source_implied, m.target_inferred, m.target_implied "
       "FROM links l JOIN mentions m ON m.id = l.mention_id JOIN articles a ON a.id = m.article_id "
       "WHERE l.event_id = ? ORDER BY l.role DESC, m.id");
   if (!s) return std::unexpected(impl_->error(sqlite3_errcode(impl_->db), "cannot read the mentions"));
@@ -397,6 +397,10 @@ Result<std::vector<MentionRow>> Store::mentions_of(int64_t event_id) {
     if (!lat || !lon) e.place_kind.clear();  // a place stored without coordinates (schema 1)
     e.place_lat = lat.value_or(0);
     e.place_lon = lon.value_or(0);
+    for (ActorRef* a : {&e.source, &e.target}) {
+      a->country_inferred = s->i64(i++) != 0;
+      a->implied = s->i64(i++) != 0;
+    }
     out.push_back(std::move(r));
   }
   s->reset();

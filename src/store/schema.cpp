@@ -157,6 +157,15 @@ ALTER TABLE events ADD COLUMN place_country TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN place_lat REAL;
 ALTER TABLE events ADD COLUMN place_lon REAL;
 )sql",
+    // 2 -> 3: how each actor of a mention was found: its country taken from the article
+    // (inferred), or no words named it at all (implied: a "[CODE home]" target or a passive's
+    // doer).
+    R"sql(
+ALTER TABLE mentions ADD COLUMN source_inferred INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mentions ADD COLUMN source_implied INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mentions ADD COLUMN target_inferred INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mentions ADD COLUMN target_implied INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 const int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -37,7 +37,7 @@ struct sqlite3;
 
 namespace dyad::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr int32_t kApplicationId = 0x44594144;  // "DYAD" (PRAGMA application_id)
 
 struct OpenOptions {

@@ -283,6 +283,23 @@ try {
     assert.ok(checked >= evs.length, `only ${checked} spans checked`);
   });
 
+  await step('an actor no words name is shown as implied, not as empty quotes', async () => {
+    // statements on domestic matters ("[CODE home]") are common in the French sample
+    const evs = (await apiGet('/api/events?per_page=200&sort=id')).events;
+    let found = null;
+    for (const e of evs) {
+      const d = await apiGet(`/api/events/${e.id}`);
+      const i = d.mentions.findIndex((m) => m.target.implied);
+      if (i >= 0) { found = { id: e.id, i }; break; }
+    }
+    assert.ok(found, 'no event among the first 200 has an implied target');
+    await page.goto(`${URL_}?event=${found.id}`);
+    await page.waitForSelector('#detail[data-ready]');
+    const info = await page.$$eval('[data-testid=mention]', (ms) => ms.map((m) => m.textContent));
+    assert.match(info[found.i], /implied: no words name it/);
+    assert.doesNotMatch(info[found.i], /target[^“]*“”/);
+  });
+
   await step('empty and error states', async () => {
     await page.goto(`${URL_}?text=zzqqxxyywwvv`);
     await ready();

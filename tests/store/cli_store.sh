@@ -51,7 +51,7 @@ check "no progress line off a terminal" bash -c "! grep -q \$'\r' '$T/err'"
 check "6 mentions" test "$(q "$DB" 'SELECT count(*) FROM mentions')" -eq 6
 check "reprints are one event with 3 sources" test "$(q "$DB" "SELECT num_mentions || '/' || num_sources FROM events WHERE code = '057'")" = "3/3"
 check "the negation is not support" test "$(q "$DB" "SELECT num_mentions || '/' || num_contests FROM events WHERE code = '190' AND status = 'fact'")" = "1/1"
-check "schema version" test "$(q "$DB" 'PRAGMA user_version')" -eq 2
+check "schema version" test "$(q "$DB" 'PRAGMA user_version')" -eq 3
 check "WAL mode" test "$(q "$DB" 'PRAGMA journal_mode')" = "wal"
 dump() { q "$1" "SELECT doc_id, content_hash, num_mentions FROM articles ORDER BY id; SELECT * FROM mentions ORDER BY id; SELECT * FROM events ORDER BY id; SELECT * FROM links ORDER BY mention_id, role; SELECT * FROM actor_names ORDER BY code, name"; }
 dump "$DB" > "$T/dump1"
@@ -130,6 +130,8 @@ assert any(r["code"] == "057" and r["root"] == "05" for r in rows)
 assert any('"firmly"' in r["evidence"] for r in rows)
 m = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
 assert m and all(r["role"] in ("member", "contests") for r in m)
+assert all(len(r) == 32 for r in m), len(m[0])
+assert all(r[k] in ("0", "1") for r in m for k in ("source_inferred", "source_implied", "target_inferred", "target_implied"))
 PY
 "$DYAD" export --db "$DB" --format xml >/dev/null 2>&1; rc=$?
 check "unknown export format exits 2" test "$rc" -eq 2

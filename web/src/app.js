@@ -337,6 +337,15 @@ function highlighted(sentence, spans) {
   p.append(document.createTextNode(dec.decode(bytes.subarray(pos))));
   return p;
 }
+// An actor as the evidence shows it: its code and words; an actor no words name (the target of
+// a statement on domestic matters, "la ministre dénonce une dérive" → FRA) and a country taken
+// from the article rather than the words are said so.
+function actorLine(a) {
+  const code = a.code || '—';
+  if (a.implied) return `${code} (implied: no words name it)`;
+  return `${code} “${a.text}”` + (a.country_inferred ? ' (country from the article)' : '');
+}
+
 function kv(pairs) {
   const dl = el('dl', { class: 'kv' });
   for (const [k, v] of pairs) {
@@ -380,7 +389,7 @@ async function showDetail(id) {
       const link = /^https?:\/\//i.test(m.url) ? el('a', { href: m.url, target: '_blank', rel: 'noopener noreferrer' }, m.title || m.url) : m.title || m.doc_id;
       box.append(kv([
         ['code', `${m.code} ${m.code_name || ''}`],
-        ['source', `${m.source.code || '—'} “${m.source.text}”`], ['target', `${m.target.code || '—'} “${m.target.text}”`],
+        ['source', actorLine(m.source)], ['target', actorLine(m.target)],
         ['verb', m.verb.text],
         ['polarity / modality', `${m.polarity} / ${m.modality}`], ['attribution', m.attribution],
         ['article', link], ['outlet', [m.outlet, m.doc_date, m.lang].filter(Boolean).join(' · ')],

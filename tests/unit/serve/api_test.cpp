@@ -168,7 +168,9 @@ class serve_api : public ::testing::Test {
                   const std::string& param) {
     auto e = json(path, params, 400)["error"];
     EXPECT_EQ(std::string_view(e["code"].get_string()), "bad_parameter");
-    if (!param.empty()) EXPECT_EQ(std::string_view(e["parameter"].get_string()), param) << path;
+    if (!param.empty()) {
+      EXPECT_EQ(std::string_view(e["parameter"].get_string()), param) << path;
+    }
   }
 
   fs::path dir_;

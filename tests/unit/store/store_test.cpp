@@ -487,6 +487,10 @@ TEST(Schema, AVersion1StoreIsUpgradedKeepingItsEvents) {
   {
     auto st = open_ok(t / "s.db");
     write_ok(*st, {article("a1", "AFP", "2023-10-01", {{"RUS", "UKR", "190", "", {}, {}, "Kharkiv"}})});
+    for (const char* col : {"source_inferred", "source_implied", "target_inferred", "target_implied"})
+      ASSERT_EQ(sqlite3_exec(st->handle(), fmt::format("ALTER TABLE mentions DROP COLUMN {}", col).c_str(), nullptr,
+                             nullptr, nullptr),
+                SQLITE_OK);
     for (const char* table : {"mentions", "events"})
       for (const char* col : {"place_kind", "place_country", "place_lat", "place_lon"})
         ASSERT_EQ(sqlite3_exec(st->handle(), fmt::format("ALTER TABLE {} DROP COLUMN {}", table, col).c_str(), nullptr,
@@ -502,8 +506,8 @@ TEST(Schema, AVersion1StoreIsUpgradedKeepingItsEvents) {
   ASSERT_FALSE(r.has_value());
   EXPECT_NE(r.error().message.find("upgrade"), std::string::npos) << r.error().message;
   auto st = open_ok(t / "s.db");
-  EXPECT_EQ(st->schema_version(), 2);
-  EXPECT_EQ(scalar(st->handle(), "PRAGMA user_version"), 2);
+  EXPECT_EQ(st->schema_version(), kSchemaVersion);
+  EXPECT_EQ(scalar(st->handle(), "PRAGMA user_version"), kSchemaVersion);
   Article a = article("a2", "BBC", "2023-10-01", {{"RUS", "UKR", "190"}});
   a.events[0].place = "Kharkiv";
   a.events[0].place_kind = "city";
@@ -513,6 +517,50 @@ TEST(Schema, AVersion1StoreIsUpgradedKeepingItsEvents) {
   write_ok(*st, {a});
   EXPECT_EQ(dump(st->handle(), "SELECT place, place_country, place_lat, num_mentions FROM events ORDER BY id"),
             "Kharkiv|UKR|49.993|2|\n");
+  check_invariants(st->handle());
+}
+
+TEST(Schema, HowEachActorWasFoundIsStoredAndReadBack) {
+  TmpDir t;
+  auto st = open_ok(t / "s.db");
+  // "la ministre dénonce une dérive": the source's country taken from the article, the
+  // target named by no words at all
+  Article a = article("a1", "AFP", "2023-10-01", {{"FRAGOV", "FRA", "111"}});
+  a.events[0].source.country_inferred = true;
+  a.events[0].target.implied = true;
+  a.events[0].target.text.clear();
+  write_ok(*st, {a});
+  EXPECT_EQ(dump(st->handle(), "SELECT source_inferred, source_implied, target_inferred, target_implied FROM mentions"),
+            "1|0|0|1|\n");
+  auto ev = st->events({});
+  ASSERT_TRUE(ev.has_value());
+  ASSERT_EQ(ev->size(), 1u);
+  auto ms = st->mentions_of((*ev)[0].id);
+  ASSERT_TRUE(ms.has_value());
+  ASSERT_EQ(ms->size(), 1u);
+  const Event& e = (*ms)[0].event;
+  EXPECT_TRUE(e.source.country_inferred);
+  EXPECT_FALSE(e.source.implied);
+  EXPECT_FALSE(e.target.country_inferred);
+  EXPECT_TRUE(e.target.implied);
+}
+
+TEST(Schema, AVersion2StoreIsUpgradedItsMentionsNamedByTheirWords) {
+  TmpDir t;
+  {
+    auto st = open_ok(t / "s.db");
+    write_ok(*st, {article("a1", "AFP", "2023-10-01", {{"RUS", "UKR", "190"}})});
+    for (const char* col : {"source_inferred", "source_implied", "target_inferred", "target_implied"})
+      ASSERT_EQ(sqlite3_exec(st->handle(), fmt::format("ALTER TABLE mentions DROP COLUMN {}", col).c_str(), nullptr,
+                             nullptr, nullptr),
+                SQLITE_OK);
+    sqlite3_exec(st->handle(), "PRAGMA user_version = 2; UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+                 nullptr, nullptr, nullptr);
+  }
+  auto st = open_ok(t / "s.db");
+  EXPECT_EQ(st->schema_version(), kSchemaVersion);
+  EXPECT_EQ(dump(st->handle(), "SELECT source_code, target_code, source_implied, target_implied FROM mentions"),
+            "RUS|UKR|0|0|\n");
   check_invariants(st->handle());
 }
 
