@@ -120,5 +120,16 @@ check "details: the 057 the first sentence holds is not listed there" test "$(gr
 check "details: the 057 the second sentence does not hold is extra, with its rule" grep -q "^c1:0-$n  extra   057 RUS VEN  'signé' data/fr/" "$T/details"
 check "details: then the scores (tp 1, fp 1, fn 2)" grep -qE "^code \+ countries +0\.500 +0\.333 +1 +1 +2$" "$T/details"
 
+# 11. explain over JSON Lines records: each record in turn, or the one --doc names
+printf '%s\n' '{"id":"x1","lang":"fr","text":"La Russie a signé un accord avec le Venezuela."}' '{"id":"x2","lang":"fr","text":"Le Venezuela a critiqué la Russie."}' > "$T/x.jsonl"
+"$DYAD" explain "$T/x.jsonl" > "$T/x.out"; rc=$?
+check "explain records exits 0" test "$rc" -eq 0
+check "explain records: one header per record" test "$(grep -c '^== document x[12]$' "$T/x.out")" -eq 2
+check "explain records: each record's event" grep -q "EVENT RUS -> VEN 057" "$T/x.out"
+"$DYAD" explain "$T/x.jsonl" --doc x2 > "$T/x2.out"; rc=$?
+check "explain --doc: only that record" test "$rc" -eq 0 -a "$(grep -c '^== document' "$T/x2.out")" -eq 1 -a "$(grep -c '^== document x2$' "$T/x2.out")" -eq 1
+"$DYAD" explain "$T/x.jsonl" --doc nope > /dev/null 2> "$T/x.err"; rc=$?
+check "explain --doc with no such record exits 2 and says so" test "$rc" -eq 2 -a -n "$(grep 'no record with id nope' "$T/x.err")"
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

@@ -14,16 +14,56 @@ namespace dyad::cli {
 void add_explain(CLI::App& app, Common& c) {
   auto* sub = app.add_subcommand("explain", "show every stage's result for one document or sentence");
   struct Opts {
-    std::string text, file, date, lang;
+    std::string text, file, date, lang, doc;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("--text", o->text, "the sentence or document text");
-  sub->add_option("file", o->file, "a plain-text article");
+  sub->add_option("file", o->file,
+                  "a plain-text article, or JSON Lines records (.jsonl, .jsonl.gz, as dyad code reads them): "
+                  "each record is explained in turn");
+  sub->add_option("--doc", o->doc, "with JSON Lines records: explain only the record with this id");
   sub->add_option("--date", o->date, "document date YYYY-MM-DD (resolves dated actor codes)");
   sub->add_option("--lang", o->lang, "language of the text (default: identified)");
   sub->add_option("--dict", c.dict, "dictionaries: petrarch:DIR (default: dyad's own)");
   add_cache_flag(sub, c);
   sub->callback([&c, o]() {
+    const bool records = o->file.ends_with(".jsonl") || o->file.ends_with(".jsonl.gz");
+    if (records) {
+      EngineOptions eo = engine_options(c);
+      eo.default_lang = o->lang.empty() ? EngineOptions().default_lang : o->lang;
+      auto engine = open_engine(eo);
+      if (!engine) {
+        std::cerr << "dyad: " << engine.error().to_string() << "\n";
+        throw CLI::RuntimeError(2);
+      }
+      io::DocReader reader({o->file});
+      int rc = 0;
+      size_t shown = 0;
+      while (auto r = reader.next()) {
+        if (!*r) {
+          std::cerr << "dyad: skipped: " << r->error().to_string() << "\n";
+          rc = 1;
+          continue;
+        }
+        Doc& d = **r;
+        if (!o->doc.empty() && d.id != o->doc) continue;
+        if (!o->lang.empty() && d.lang.empty()) d.lang = o->lang;
+        auto out = (*engine)->explain(d);
+        if (!out) {
+          std::cerr << "dyad: " << out.error().to_string() << "\n";
+          rc = 1;
+          continue;
+        }
+        std::cout << "== document " << d.id << "\n" << *out;
+        ++shown;
+      }
+      if (!o->doc.empty() && shown == 0) {
+        std::cerr << "dyad explain: no record with id " << o->doc << " in " << o->file << "\n";
+        rc = 2;
+      }
+      if (rc) throw CLI::RuntimeError(rc);
+      return;
+    }
     Doc d;
     d.id = "explain";
     d.lang = o->lang;
