@@ -5,6 +5,7 @@
 
 For each tests/gold/<lang>/gold.jsonl: `dyad eval --gold-set` over ../shared/corpus/<lang>,
 precision and recall at the root, 3-digit code, and 3-digit code with country-level actors.
+Environment: DYAD_BIN (default build/dyad).
 """
 import json
 import subprocess
@@ -18,7 +19,7 @@ print("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|")
 for lang in ("fr", "en", "es"):
     gold = root / "tests" / "gold" / lang / "gold.jsonl"
     files = sorted(str(p) for p in (corpus / lang).glob("*.jsonl.gz"))
-    r = subprocess.run([str(root / "build" / "dyad"), "eval", "--gold-set", str(gold), *files, "--json"],
+    r = subprocess.run([str(Path(__import__("os").environ.get("DYAD_BIN", str(root / "build" / "dyad")))), "eval", "--gold-set", str(gold), *files, "--json"],
                        capture_output=True, text=True, check=True)
     j = json.loads(r.stdout)
     for level, name in (("root", "root"), ("code", "3-digit code"), ("code_actors", "code + actors")):

@@ -1121,9 +1121,20 @@ class Sentence {
   }
 
   // The subject among the actors of [from, to): the first one that is not a place ("the
-  // crisis in Ukraine has forced the EU", "gunmen in Kabul attacked"). PETRARCH's
+  // crisis in Ukraine has forced the EU", "gunmen in Kabul attacked"); in dyad's own
+  // dictionaries, the first after the last `speech-verb` word ("Yemeni officials say
+  // al-Qaida militants have seized": what they say has its own subject). PETRARCH's
   // dictionaries: the first one, place or not.
   int32_t subject_in(uint32_t from, uint32_t to, const std::vector<int32_t>& consumed) const {
+    if (!opt_.dict.pair_any_code)
+      for (uint32_t p = to; p-- > from;)
+        if ((cls(raw(p)) & dict::kSpeech) && !in_mention(raw(p))) {
+          if (int32_t g = first_subject(p + 1, to, consumed); g != kNone) return g;
+          break;
+        }
+    return first_subject(from, to, consumed);
+  }
+  int32_t first_subject(uint32_t from, uint32_t to, const std::vector<int32_t>& consumed) const {
     for (size_t g = 0; g < groups_.size(); ++g) {
       const auto& gr = groups_[g];
       if (gr.ab < from || gr.ae > to) continue;

@@ -32,7 +32,7 @@ constexpr ClassName kClasses[] = {
     {"modal", kModal},             {"place-preposition", kPlacePrep},
     {"possessive-determiner", kPossDet}, {"auxiliary", kAuxiliary}, {"former", kFormer},
     {"person-pronoun", kPersonPronoun}, {"name-particle", kNameParticle}, {"active-ending", kActiveEnding},
-    {"relative-pronoun", kRelative},
+    {"relative-pronoun", kRelative}, {"speech-verb", kSpeech},
 };
 
 struct CueName {

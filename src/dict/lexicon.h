@@ -219,6 +219,7 @@ enum WordClass : uint32_t {
   kNameParticle = 1u << 15,   // de, del — inside a name ("Maël de Calan"); see names_from_capitals
   kActiveEnding = 1u << 16,   // ing — a verb form ending so after a passive auxiliary is active
   kRelative = 1u << 17,       // who, which, qui — a relative pronoun that may be a clause's subject
+  kSpeech = 1u << 18,         // say, said — what follows is said, with its own subject
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).

@@ -506,3 +506,11 @@ TEST_F(NativeCoder, TalkingToTheNewsIsNoConsultation) {
   // the newspaper may still be criticized
   EXPECT_EQ(code("Arnor criticized the Gondor Times."), (V{"ARN GONMED 111"}));
 }
+
+TEST_F(NativeCoder, WhatIsSaidHasItsOwnSubject) {
+  // "Yemeni officials say al-Qaida militants have seized": no "that", and the subject of what
+  // is said stands after the speech verb
+  EXPECT_EQ(code("The Arnor government says Gondor attacked Rohan."), (V{"GON ROH 190"}));
+  // with no actor after it, the speaker stays the subject
+  EXPECT_EQ(code("The Arnor government says it attacked Rohan."), (V{"ARNGOV ROH 190"}));
+}
