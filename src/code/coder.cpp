@@ -652,6 +652,19 @@ class Sentence {
     return has;
   }
 
+  // Raw tokens [a, b) are a date or time phrase: weekdays, months, relative day words,
+  // numbers, determiners and function words ("on Monday"), with at least one of the first three.
+  bool time_piece(uint32_t a, uint32_t b) const {
+    bool any = false;
+    for (uint32_t k = a; k < b; ++k) {
+      if (dead(k)) return false;
+      if (time_word(k)) { any = true; continue; }
+      if (toks_[k].kind == text::TokKind::number || (cls(k) & (dict::kDeterminer | dict::kFunction))) continue;
+      return false;
+    }
+    return any;
+  }
+
   void comma_clauses() {
     const auto& o = opt_.dict;
     std::vector<uint32_t> commas;
@@ -678,6 +691,11 @@ class Sentence {
       int n = words(commas[c] + 1, commas[c + 1]);
       if (o.comma_max > 0 && n >= o.comma_min && n <= o.comma_max && !unit_only_piece(commas[c] + 1, commas[c + 1]))
         drop(commas[c], commas[c + 1]);
+      // own dictionaries: a date set off by commas is transparent; after a verb with both its
+      // commas ("a reçu, vendredi 17 mars, Angela Merkel"), elsewhere the second stays a
+      // boundary ("In response, in August, the US and Turkey agreed")
+      else if (!o.pair_any_code && time_piece(commas[c] + 1, commas[c + 1]))
+        drop(commas[c], commas[c + 1] + (commas[c] > b_ && is_trigger(commas[c] - 1) ? 1 : 0));
     }
     {
       uint32_t last = commas.back();

@@ -514,3 +514,11 @@ TEST_F(NativeCoder, WhatIsSaidHasItsOwnSubject) {
   // with no actor after it, the speaker stays the subject
   EXPECT_EQ(code("The Arnor government says it attacked Rohan."), (V{"ARNGOV ROH 190"}));
 }
+
+TEST_F(NativeCoder, ADateSetOffByCommasIsTransparent) {
+  // "a reçu, vendredi 17 mars, Angela Merkel": the date stands between the verb and its target
+  EXPECT_EQ(code("Gondor criticized, on Monday, Arnor."), (V{"GON ARN 111"}));
+  EXPECT_EQ(code("Gondor criticized, Monday 17 March, Arnor."), (V{"GON ARN 111"}));
+  // a comma clause that is more than a date still separates them
+  EXPECT_EQ(code("Gondor criticized, as the guild said, Arnor."), V{});
+}
