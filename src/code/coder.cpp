@@ -907,6 +907,20 @@ class Sentence {
   }
   // the lexicon's first reading of the word is an adjective
   bool is_adjective(uint32_t r) const { return has_pos(r, "ADJ"); }
+  // The verb at active position `at` has a subject of its own that is no actor: the first
+  // word before it, past auxiliaries, modals and time words, is a noun the lexicon reads as one or a capitalised word inside the sentence (a
+  // name), and no actor ("after Remainers seized", "que des manifestants ont attaqué").
+  bool own_subject(uint32_t from, uint32_t at) const {
+    for (uint32_t p = at; p-- > from;) {
+      const uint32_t r = raw(p);
+      if (in_mention(r) || is_punct(r) || is_trigger(r)) return false;
+      if ((cls(r) & (dict::kAuxiliary | dict::kModal | dict::kPassiveAux)) || time_word(r)) continue;
+      // any other class word: "to work", "pour dénoncer" (no subject of its own), "the", "que"
+      if (cls(r)) return false;
+      return has_pos(r, "NOUN") || (toks_[r].capitalised && r > b_);
+    }
+    return false;
+  }
   // a weekday, a month, or the last word of a relative day phrase ("last week") of dates.txt
   bool time_word(uint32_t r) const {
     const auto& d = lex_.dates;
@@ -1640,8 +1654,14 @@ class Sentence {
                                        : "'" + words(groups_[static_cast<size_t>(src)].ab,
                                                      groups_[static_cast<size_t>(src)].ae) + "'"));
       }
+      // a verb with a subject of its own that is no actor ("after Remainers seized control of
+      // Parliament", "adding that protesters attacked") borrows none (own dictionaries)
+      const bool own = src == kNone && !pronoun_subject && !relative && !opt_.dict.pair_any_code && !c.nominal &&
+                       own_subject(cstart, c.ab);
+      if (own) trace(fmt::format("verb: '{}' has a subject of its own that is no actor", words(c.ab, c.ae)));
       // an unresolved pronoun subject ("he said") is not the previous clause's subject
-      for (int32_t k = static_cast<int32_t>(cl) - 1; src == kNone && !pronoun_subject && !relative && k >= 0; --k) {
+      for (int32_t k = static_cast<int32_t>(cl) - 1; src == kNone && !pronoun_subject && !relative && !own && k >= 0;
+           --k) {
         src_carried = true;
         uint32_t ks = clause_start_[static_cast<size_t>(k)], ke = clause_end(static_cast<uint32_t>(k));
         // own dictionaries: "han asesinado a dos alcaldes, secuestrado a tres periodistas": the

@@ -522,3 +522,10 @@ TEST_F(NativeCoder, ADateSetOffByCommasIsTransparent) {
   // a comma clause that is more than a date still separates them
   EXPECT_EQ(code("Gondor criticized, as the guild said, Arnor."), V{});
 }
+
+TEST_F(NativeCoder, AVerbWithASubjectOfItsOwnBorrowsNone) {
+  // "after Remainers seized control of Parliament": the subject is there, only not an actor
+  EXPECT_EQ(code("Arnor criticized Gondor, after Remainers attacked Rohan."), (V{"ARN GON 111"}));
+  // with none of its own, the verb takes the subject of the clause before
+  EXPECT_EQ(code("Arnor criticized Gondor, and attacked Rohan."), (V{"ARN GON 111", "ARN ROH 190"}));
+}
