@@ -898,6 +898,10 @@ class Sentence {
         return false;
       if (c & dict::kDeterminer) return true;
       if (is_punct(r) || is_trigger(r) || c) return false;
+      // "les députés dénoncent": an inflected noun (a plural: the lexicon reads it as a noun
+      // of another lemma), then a word it reads as a verb, is a subject and its verb; "the
+      // peace talks" (a noun read as itself) stays a noun phrase
+      if (has_pos(r, "NOUN") && toks_[r].lemma != toks_[r].form && has_pos(raw(ab), "VERB")) return false;
       // "este viernes declararon": a day or month name is no adjective of a noun
       const auto& d = lex_.dates;
       for (WordId w : {toks_[r].form, toks_[r].lemma})
