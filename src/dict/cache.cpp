@@ -20,15 +20,16 @@ namespace dyad::dict {
 namespace fs = std::filesystem;
 
 // Reminder, on the platform dyad is built on: a struct whose size changed has gained or lost a
-// field. Write and read it below, bump kCacheFormat, then update the size here.
+// field. Write and read it below, bump kCacheFormat, then update the size here. (A field
+// derived on load, like PhraseTrie's root bits, needs neither.)
 #if defined(__GLIBCXX__) && defined(__x86_64__)
 static_assert(sizeof(Origin) == 8 && sizeof(PhraseWord) == 8 && sizeof(DatedCodes) == 40 &&
                   sizeof(ActorEntry) == 88 && sizeof(AgentEntry) == 80 && sizeof(EventCode) == 72 &&
                   sizeof(PElem) == 16 && sizeof(Pattern) == 232 && sizeof(VerbBlock) == 136 &&
                   sizeof(VerbTrigger) == 168 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
                   sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 136 &&
-                  sizeof(Options) == 44 && sizeof(text::TokenRules) == 160 && sizeof(PhraseTrie) == 112 &&
-                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1600 && sizeof(PlaceEntry) == 96,
+                  sizeof(Options) == 44 && sizeof(text::TokenRules) == 160 && sizeof(PhraseTrie) == 136 &&
+                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1720 && sizeof(PlaceEntry) == 96,
               "a dictionary struct changed: update dict/cache.cpp and bump kCacheFormat");
 #endif
 
@@ -518,9 +519,11 @@ bool PhraseTrie::load(Reader& r, size_t entry_count) {
   if (with_entry != entries_) return false;
   edges_.clear();
   edges_.reserve(ne);
+  roots_.clear();
   for (auto& [k, n] : edges) {
     if (n == 0 || n >= nodes || (k >> 33) >= nodes) return false;
     if (!edges_.emplace(k, n).second) return false;
+    if ((k >> 33) == 0) mark_root(static_cast<WordId>((k >> 1) & 0xffffffffu));
   }
   return true;
 }

@@ -9,6 +9,7 @@ bool PhraseTrie::add(const Phrase& p, uint32_t entry) {
   uint32_t node = 0;
   for (size_t k = 0; k < p.size(); ++k) {
     Conn c = k == 0 ? Conn::adjacent : p[k].conn;
+    if (k == 0) mark_root(p[k].word);
     uint64_t kk = key(node, p[k].word, c);
     auto it = edges_.find(kk);
     if (it == edges_.end()) {
@@ -62,7 +63,7 @@ int64_t PhraseTrie::longest(const std::vector<text::Token>& toks, uint32_t i, ui
   const auto& t = toks[i];
   for (int alt = 0; alt < 2; ++alt) {
     WordId w = alt == 0 ? t.form : t.lemma;
-    if (w == kNoWord || (alt == 1 && t.lemma == t.form)) continue;
+    if (w == kNoWord || (alt == 1 && t.lemma == t.form) || !is_root(w)) continue;
     uint32_t nx = child(0, w, Conn::adjacent);
     if (!nx) continue;
     if (payload_[nx] >= 0 && (best < 0 || i > best_last)) {

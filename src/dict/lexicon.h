@@ -59,6 +59,14 @@ class PhraseTrie {
   }
   void walk(const std::vector<text::Token>& toks, uint32_t node, uint32_t i, uint32_t end, int64_t& best,
             uint32_t& best_last) const;
+  // One bit per word that starts a phrase: most tokens start none, and a bit answers that
+  // without a hash lookup (derived from the edges: built by add(), rebuilt by load()).
+  void mark_root(WordId w) {
+    if (w / 64 >= roots_.size()) roots_.resize(w / 64 + 1, 0);
+    roots_[w / 64] |= uint64_t{1} << (w % 64);
+  }
+  bool is_root(WordId w) const { return w / 64 < roots_.size() && (roots_[w / 64] >> (w % 64) & 1); }
+  std::vector<uint64_t> roots_;
   std::unordered_map<uint64_t, uint32_t> edges_;
   std::vector<int64_t> payload_{-1};  // per node
   std::vector<uint8_t> gaps_{0};      // per node: has gap edges
