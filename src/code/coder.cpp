@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include <fmt/format.h>
 #include <unicode/uchar.h>
@@ -76,12 +77,18 @@ class Sentence {
     for (const auto& u : units_)
       for (const auto& c : u.codes)
         if (c.size() >= 3 && !c.starts_with("---") && !c.starts_with(kNameActor)) out_.countries.push_back(c.substr(0, 3));
+    pairs();
     comma_clauses();
     activate();
     groups();
     clauses();
     candidates();
     code();
+    for (size_t u = units_.size(); u-- > 0 && out_.last_actor.countries.size() < 4;)
+      for (auto it = units_[u].codes.rbegin(); it != units_[u].codes.rend(); ++it)
+        if (state_code(*it) && std::find(out_.last_actor.countries.begin(), out_.last_actor.countries.end(),
+                                         it->substr(0, 3)) == out_.last_actor.countries.end())
+          out_.last_actor.countries.push_back(it->substr(0, 3));
     for (size_t g = groups_.size(); g-- > 0;) {
       const auto& gr = groups_[g];
       if (gr.ab == gr.ae) continue;  // a resolved pronoun, not a mention here
@@ -636,6 +643,61 @@ class Sentence {
       }
   }
 
+  // ---- "the two countries" ------------------------------------------------
+  bool is_pair(int32_t g) const {
+    if (g < 0) return false;
+    const auto& gr = groups_[static_cast<size_t>(g)];
+    return std::any_of(pair_spans_.begin(), pair_spans_.end(),
+                       [&](const auto& sp) { return gr.b <= sp.first && sp.second <= gr.e; });
+  }
+  // A `pair` cue phrase ("the two countries", "les deux pays") is a compound actor of the last
+  // two countries named: in this sentence before it, else in the sentences before. The
+  // countries a later sentence may need are kept in out_.last_actor.countries.
+  static bool state_code(const std::string& c) {
+    static constexpr std::string_view kNot[] = {"---", "IGO", "NGO", "IMG", "MNC", "UAF", "REB", "SPY"};
+    return c.size() >= 3 && !c.starts_with(kNameActor) && !c.starts_with(kHomeActor) &&
+           std::none_of(std::begin(kNot), std::end(kNot), [&](std::string_view x) { return c.compare(0, 3, x) == 0; });
+  }
+  void pairs() {
+    std::vector<Unit> add;
+    for (uint32_t i = b_; i < e_; ++i) {
+      if (dead(i) || in_mention(i)) continue;
+      uint32_t last;
+      int64_t k = lex_.cue_trie.longest(toks_, i, e_, last);
+      if (k < 0 || lex_.cues[static_cast<size_t>(k)].cue != dict::Cue::pair) continue;
+      std::vector<std::string> two;  // most recent first
+      uint32_t one_end = 0;          // where the (last) unit of the first country found ends
+      for (size_t u = units_.size(); u-- > 0 && two.size() < 2;) {
+        if (units_[u].e > i) continue;
+        for (auto it = units_[u].codes.rbegin(); it != units_[u].codes.rend() && two.size() < 2; ++it)
+          if (state_code(*it) && std::find(two.begin(), two.end(), it->substr(0, 3)) == two.end()) {
+            if (two.empty()) one_end = units_[u].e;
+            two.push_back(it->substr(0, 3));
+          }
+      }
+      // "China urged the two countries to salvage the summit": a single country of this sentence
+      // that acts on the pair (a verb between them) is not one of the two
+      if (two.size() == 1)
+        for (uint32_t k = one_end; k < i; ++k)
+          if (is_trigger(k)) {
+            two.clear();
+            break;
+          }
+      if (previous_)
+        for (const auto& c : previous_->countries)
+          if (two.size() < 2 && std::find(two.begin(), two.end(), c) == two.end()) two.push_back(c);
+      if (two.size() == 2) {
+        trace(fmt::format("actor: '{}' stands for {} and {}", std::string(text_.substr(toks_[i].start, toks_[last].end - toks_[i].start)), two[1], two[0]));
+        add.push_back(Unit{i, last + 1, {two[1], two[0]}});
+        pair_spans_.push_back({i, last + 1});
+      }
+      i = last;
+    }
+    if (add.empty()) return;
+    for (auto& u : add) units_.push_back(std::move(u));
+    std::stable_sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) { return a.b < b.b; });
+  }
+
   // ---- comma clauses ------------------------------------------------------
   bool unit_only_piece(uint32_t a, uint32_t b) const {
     // a list item: determiners/adjectives around exactly one actor unit
@@ -887,7 +949,9 @@ class Sentence {
   bool nominal(uint32_t ab) const {
     for (uint32_t k = 1; k <= 4 && ab >= k; ++k) {
       uint32_t r = raw(ab - k);
-      if (in_mention(r)) return false;
+      if (in_mention(r) || std::any_of(pair_spans_.begin(), pair_spans_.end(),
+                                       [&](const auto& sp) { return sp.first <= r && r < sp.second; }))
+        return false;
       uint32_t c = cls(r);
       if (c & dict::kPossessive) return k <= 2;
       // "la ministre du Travail dénonce", "familiares de los presos denunciaron": a determiner
@@ -1692,7 +1756,12 @@ class Sentence {
     if (tgt == kNone && !pairs_within) {
       // an agent word among the words a pattern matched is not the target ("renforcer leur
       // coopération militaire")
-      tgt = first_target(c.ae, tend, consumed, ch.from_pattern && !opt_.dict.pair_any_code ? b.hi + 1 : 0);
+      // "the two countries" is never a target found by search: "Seoul and Washington are
+      // negotiating an agreement on how both countries share the costs" (patterns bind it)
+      std::vector<int32_t> skip = consumed;
+      for (size_t g = 0; g < groups_.size(); ++g)
+        if (is_pair(static_cast<int32_t>(g))) skip.push_back(static_cast<int32_t>(g));
+      tgt = first_target(c.ae, tend, skip, ch.from_pattern && !opt_.dict.pair_any_code ? b.hi + 1 : 0);
       const int32_t found = tgt;
       // a verb coded by default does not reach past an event noun of its own object: in
       // "soutenir ses attaques contre l'Ukraine" Ukraine is the target of the attacks, not of
@@ -1776,6 +1845,38 @@ class Sentence {
                           words(groups_[static_cast<size_t>(src)].ab, groups_[static_cast<size_t>(src)].ae)));
         pairs_within = true;
         tgt = kNone;
+      }
+    }
+
+    // "the two countries" acting on one of the two ("both countries have accused Iran" after a
+    // sentence on the US and Iran), or one of the two acting on the pair ("China urged the two
+    // countries"): which of them is meant is not known
+    if (!pairs_within && !pair_spans_.empty() && src != kNone && tgt != kNone && (is_pair(src) || is_pair(tgt))) {
+      // the same two countries on both sides ("the US and China are close to signing a
+      // trade agreement ... between the two countries"): the event lies between them
+      auto countries_of = [&](int32_t g) {
+        std::set<std::string> cs;
+        for (const auto& x : groups_[static_cast<size_t>(g)].codes) cs.insert(x.substr(0, 3));
+        return cs;
+      };
+      if (countries_of(src) == countries_of(tgt) && countries_of(src).size() == 2) {
+        if (is_pair(src)) src = tgt;
+        tgt = kNone;
+        pairs_within = true;
+      }
+    }
+    if (!pairs_within && !pair_spans_.empty() && src != kNone && tgt != kNone) {
+      auto members_meet = [&](int32_t pair, int32_t other) {
+        if (!is_pair(pair)) return false;
+        for (const auto& o : groups_[static_cast<size_t>(other)].codes)
+          for (const auto& m : groups_[static_cast<size_t>(pair)].codes)
+            if (o.compare(0, 3, m, 0, 3) == 0) return true;
+        return false;
+      };
+      if (members_meet(src, tgt) || members_meet(tgt, src)) {
+        trace(fmt::format("verb: '{}': a pair of countries and one of its members codes nothing", words(c.ab, c.ae)));
+        why_not_ = 0;
+        return false;
       }
     }
 
@@ -2019,6 +2120,7 @@ class Sentence {
           if ((before || (p == first_word() && p < c.ab)) && mod == Modality::fact) mod = Modality::hypothetical;
           break;
         case dict::Cue::not_negation: break;
+        case dict::Cue::pair: break;
         case dict::Cue::report:
           if (mod == Modality::fact) mod = Modality::reported;
           if (report_at == kNone) report_at = static_cast<int32_t>(pos_[last - b_] >= 0 ? pos_[last - b_] : p);
@@ -2066,6 +2168,7 @@ class Sentence {
   std::vector<bool> deleted_;
   std::vector<Mention> ments_;
   std::vector<Unit> units_;
+  std::vector<std::pair<uint32_t, uint32_t>> pair_spans_;  // raw tokens of "the two countries" units
   std::vector<uint32_t> A_;
   std::vector<int32_t> pos_;
   std::vector<Group> groups_;

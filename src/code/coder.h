@@ -44,10 +44,14 @@ struct Antecedent {
   uint32_t tok_begin = 0, tok_end = 0;
   std::vector<std::string> person_codes;
   uint32_t person_begin = 0, person_end = 0;
+  // the countries the sentence named, most recent first (at most four): what "the two
+  // countries" of the next sentence stands for
+  std::vector<std::string> countries;
   // what a later sentence's pronouns may stand for, after sentence `s`
   void update(const Antecedent& s) {
     if (!s.codes.empty()) codes = s.codes, tok_begin = s.tok_begin, tok_end = s.tok_end;
     if (!s.person_codes.empty()) person_codes = s.person_codes, person_begin = s.person_begin, person_end = s.person_end;
+    countries = s.countries;  // the sentence right before only: further back, the pair is a guess
   }
 };
 

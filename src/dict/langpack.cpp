@@ -42,7 +42,7 @@ struct CueName {
 constexpr CueName kCues[] = {
     {"negation", Cue::negation}, {"negation-after", Cue::negation_after}, {"denial", Cue::denial},
     {"intent", Cue::intent},     {"hypothetical", Cue::hypothetical},     {"report", Cue::report},
-    {"not-negation", Cue::not_negation}, {"condition", Cue::condition},
+    {"not-negation", Cue::not_negation}, {"condition", Cue::condition}, {"pair", Cue::pair},
 };
 
 }  // namespace

@@ -529,3 +529,15 @@ TEST_F(NativeCoder, AVerbWithASubjectOfItsOwnBorrowsNone) {
   // with none of its own, the verb takes the subject of the clause before
   EXPECT_EQ(code("Arnor criticized Gondor, and attacked Rohan."), (V{"ARN GON 111", "ARN ROH 190"}));
 }
+
+TEST_F(NativeCoder, TheTwoCountriesAreTheLastTwoNamed) {
+  // the sentence before names them
+  EXPECT_EQ(code("Gondor criticized Arnor. The two countries renewed ties."), (V{"ARN GON 050", "GON ARN 050", "GON ARN 111"}));
+  // the sentence itself names them
+  EXPECT_EQ(code("After Gondor criticized Arnor, the two countries renewed ties."),
+            (V{"ARN GON 050", "GON ARN 050", "GON ARN 111"}));
+  // one of the two acting on the pair: which of them is meant is not known
+  EXPECT_EQ(code("Gondor criticized Arnor. Rohan criticized the two countries."), (V{"GON ARN 111"}));
+  // with one country named before, "the two countries" stands for no one
+  EXPECT_EQ(code("Gondor troops marched. The two countries renewed ties."), V{});
+}
