@@ -31,7 +31,7 @@ class NativeCoder : public ::testing::Test {
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
-                                                  "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\n"
+                                                  "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\n"
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
@@ -81,6 +81,8 @@ KIDNAP
 APOLOGIZE
 --- DECRY [111 home] ---
 DECRY
+--- RESIGN [0831 home] ---
+RESIGN
 )";
     // an enclitic subject pronoun, as French writes "déplore-t-il"
     std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\n";
@@ -540,4 +542,18 @@ TEST_F(NativeCoder, TheTwoCountriesAreTheLastTwoNamed) {
   EXPECT_EQ(code("Gondor criticized Arnor. Rohan criticized the two countries."), (V{"GON ARN 111"}));
   // with one country named before, "the two countries" stands for no one
   EXPECT_EQ(code("Gondor troops marched. The two countries renewed ties."), V{});
+}
+
+TEST_F(NativeCoder, ASubjectSetOffByAnInsertIsTheVerbsOwn) {
+  // "La ministre du Travail, secouée par des révélations, démissionne": the subject's clause
+  // holds no verb, so the subject is the verb's own and a home act aims at home
+  auto r = run("The Gondor government, shaken by the guild, resigned.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "GONGOV");
+  EXPECT_EQ(r.events[0].target.code, "GON");
+  EXPECT_TRUE(r.events[0].target.implied);
+  // judgements keep the rule (the corpus limit on root 11)
+  EXPECT_EQ(code("The Gondor government, shaken by the guild, decried the plan."), V{});
+  // a subject whose clause has a verb of its own is borrowed by the verb after it: no home act
+  EXPECT_EQ(code("The Gondor government criticized Arnor, and resigned."), (V{"GONGOV ARN 111"}));
 }
