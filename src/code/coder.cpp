@@ -77,9 +77,9 @@ class Sentence {
     for (const auto& u : units_)
       for (const auto& c : u.codes)
         if (c.size() >= 3 && !c.starts_with("---") && !c.starts_with(kNameActor)) out_.countries.push_back(c.substr(0, 3));
-    pairs();
     comma_clauses();
     activate();
+    pairs();
     groups();
     clauses();
     candidates();
@@ -658,13 +658,12 @@ class Sentence {
     return c.size() >= 3 && !c.starts_with(kNameActor) && !c.starts_with(kHomeActor) &&
            std::none_of(std::begin(kNot), std::end(kNot), [&](std::string_view x) { return c.compare(0, 3, x) == 0; });
   }
+  // (after activate(): the cue phrases found once for the whole sentence serve here too)
   void pairs() {
     std::vector<Unit> add;
-    for (uint32_t i = b_; i < e_; ++i) {
-      if (dead(i) || in_mention(i)) continue;
-      uint32_t last;
-      int64_t k = lex_.cue_trie.longest(toks_, i, e_, last);
-      if (k < 0 || lex_.cues[static_cast<size_t>(k)].cue != dict::Cue::pair) continue;
+    for (const auto& h : cue_hits()) {
+      if (lex_.cues[static_cast<size_t>(h.k)].cue != dict::Cue::pair) continue;
+      const uint32_t i = raw(h.p), last = h.last;
       std::vector<std::string> two;  // most recent first
       uint32_t one_end = 0;          // where the (last) unit of the first country found ends
       for (size_t u = units_.size(); u-- > 0 && two.size() < 2;) {
@@ -691,7 +690,6 @@ class Sentence {
         add.push_back(Unit{i, last + 1, {two[1], two[0]}});
         pair_spans_.push_back({i, last + 1});
       }
-      i = last;
     }
     if (add.empty()) return;
     for (auto& u : add) units_.push_back(std::move(u));
