@@ -27,10 +27,10 @@ void add_explain(CLI::App& app, Common& c) {
   sub->add_option("--dict", c.dict, "dictionaries: petrarch:DIR (default: dyad's own)");
   add_cache_flag(sub, c);
   sub->callback([&c, o]() {
+    EngineOptions eo = engine_options(c);
+    eo.default_lang = o->lang.empty() ? EngineOptions().default_lang : o->lang;
     const bool records = o->file.ends_with(".jsonl") || o->file.ends_with(".jsonl.gz");
     if (records) {
-      EngineOptions eo = engine_options(c);
-      eo.default_lang = o->lang.empty() ? EngineOptions().default_lang : o->lang;
       auto engine = open_engine(eo);
       if (!engine) {
         std::cerr << "dyad: " << engine.error().to_string() << "\n";
@@ -80,8 +80,6 @@ void add_explain(CLI::App& app, Common& c) {
     } else {
       d.text = o->text;
     }
-    EngineOptions eo = engine_options(c);
-    eo.default_lang = o->lang.empty() ? EngineOptions().default_lang : o->lang;
     auto engine = open_engine(eo);
     if (!engine) {
       std::cerr << "dyad: " << engine.error().to_string() << "\n";

@@ -482,15 +482,20 @@ TEST(Schema, AnEmptyFileBecomesAStore) {
 
 // A store written by the first schema (no place columns) is upgraded when opened for writing:
 // its events are kept, and new ones get their places' coordinates.
+// Makes a store written now look like one of version 2 or before: without the columns
+// version 3 added.
+static void drop_columns_of_version_3(sqlite3* db) {
+  for (const char* col : {"source_inferred", "source_implied", "target_inferred", "target_implied"})
+    ASSERT_EQ(sqlite3_exec(db, fmt::format("ALTER TABLE mentions DROP COLUMN {}", col).c_str(), nullptr, nullptr, nullptr),
+              SQLITE_OK);
+}
+
 TEST(Schema, AVersion1StoreIsUpgradedKeepingItsEvents) {
   TmpDir t;
   {
     auto st = open_ok(t / "s.db");
     write_ok(*st, {article("a1", "AFP", "2023-10-01", {{"RUS", "UKR", "190", "", {}, {}, "Kharkiv"}})});
-    for (const char* col : {"source_inferred", "source_implied", "target_inferred", "target_implied"})
-      ASSERT_EQ(sqlite3_exec(st->handle(), fmt::format("ALTER TABLE mentions DROP COLUMN {}", col).c_str(), nullptr,
-                             nullptr, nullptr),
-                SQLITE_OK);
+    drop_columns_of_version_3(st->handle());
     for (const char* table : {"mentions", "events"})
       for (const char* col : {"place_kind", "place_country", "place_lat", "place_lon"})
         ASSERT_EQ(sqlite3_exec(st->handle(), fmt::format("ALTER TABLE {} DROP COLUMN {}", table, col).c_str(), nullptr,
@@ -550,10 +555,7 @@ TEST(Schema, AVersion2StoreIsUpgradedItsMentionsNamedByTheirWords) {
   {
     auto st = open_ok(t / "s.db");
     write_ok(*st, {article("a1", "AFP", "2023-10-01", {{"RUS", "UKR", "190"}})});
-    for (const char* col : {"source_inferred", "source_implied", "target_inferred", "target_implied"})
-      ASSERT_EQ(sqlite3_exec(st->handle(), fmt::format("ALTER TABLE mentions DROP COLUMN {}", col).c_str(), nullptr,
-                             nullptr, nullptr),
-                SQLITE_OK);
+    drop_columns_of_version_3(st->handle());
     sqlite3_exec(st->handle(), "PRAGMA user_version = 2; UPDATE meta SET value = '2' WHERE key = 'schema_version'",
                  nullptr, nullptr, nullptr);
   }
