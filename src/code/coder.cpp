@@ -654,9 +654,8 @@ class Sentence {
   // two countries named: in this sentence before it, else in the sentences before. The
   // countries a later sentence may need are kept in out_.last_actor.countries.
   static bool state_code(const std::string& c) {
-    static constexpr std::string_view kNot[] = {"---", "IGO", "NGO", "IMG", "MNC", "UAF", "REB", "SPY"};
-    return c.size() >= 3 && !c.starts_with(kNameActor) && !c.starts_with(kHomeActor) &&
-           std::none_of(std::begin(kNot), std::end(kNot), [&](std::string_view x) { return c.compare(0, 3, x) == 0; });
+    return c.size() >= 3 && !c.starts_with("---") && !c.starts_with(kHomeActor) &&
+           names_country(std::string_view(c).substr(0, 3));
   }
   // (after activate(): the cue phrases found once for the whole sentence serve here too)
   void pairs() {
@@ -1768,8 +1767,9 @@ class Sentence {
       // "the two countries" is never a target found by search: "Seoul and Washington are
       // negotiating an agreement on how both countries share the costs" (patterns bind it)
       std::vector<int32_t> skip = consumed;
-      for (size_t g = 0; g < groups_.size(); ++g)
-        if (is_pair(static_cast<int32_t>(g))) skip.push_back(static_cast<int32_t>(g));
+      if (!pair_spans_.empty())
+        for (size_t g = 0; g < groups_.size(); ++g)
+          if (is_pair(static_cast<int32_t>(g))) skip.push_back(static_cast<int32_t>(g));
       tgt = first_target(c.ae, tend, skip, ch.from_pattern && !opt_.dict.pair_any_code ? b.hi + 1 : 0);
       const int32_t found = tgt;
       // a verb coded by default does not reach past an event noun of its own object: in

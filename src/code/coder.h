@@ -3,8 +3,11 @@
 // patterns (longest first), and assigns source and target.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dict/lexicon.h"
@@ -19,6 +22,13 @@ inline constexpr const char* kHomeActor = "~";
 // The country part of an actor named by a name the dictionaries do not hold ("~~~", "~~~GOV"
 // with an agent): the engine replaces it by the article's home country, or drops the event.
 inline constexpr const char* kNameActor = "~~~";
+
+// The first three letters of an actor code name a country: not empty, not an organisation or a
+// group of no state (IGO, NGO, IMG, MNC, UAF, REB, SPY). The caller rules out "---" and "~".
+inline bool names_country(std::string_view c3) {
+  static constexpr std::string_view kNot[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "SPY"};
+  return !c3.empty() && std::none_of(std::begin(kNot), std::end(kNot), [&](std::string_view x) { return c3 == x; });
+}
 
 // One actor as coded: the code and the token span that produced it.
 struct CodedActor {

@@ -266,11 +266,7 @@ static Result<const dict::Lexicon*> pick(const Engine::Impl& impl, const Doc& do
   return it->second.get();
 }
 
-// Codes of three letters that name no country: organisations, and groups of no state.
-static const char* const kNotCountries[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "SPY"};
-static bool names_country(const std::string& c) {
-  return !c.empty() && std::none_of(std::begin(kNotCountries), std::end(kNotCountries), [&](const char* x) { return c == x; });
-}
+using code::names_country;
 
 // An agent with no country ("le ministre", "the police", "---GOV") in an article whose actors
 // are mostly of one country is taken to be of that country: the analyst's reading of "the
