@@ -470,11 +470,14 @@ class Sentence {
   }
 
   // Inside "ACTOR ... AGENT": adjectives, determiners, possessives, and "and"
-  // only between two adjectives ("awful and evil minister").
+  // only between two adjectives ("awful and evil minister"). An article starts a noun phrase of
+  // its own: "Trudeau risked undermining the president", "a déploré sur RFI le dirigeant
+  // syndical" are two actors, not one (own dictionaries; PETRARCH's read as before)
   bool np_word(uint32_t k) const {
     uint32_t c = cls(k);
     if (c & dict::kConjunction)
       return k > b_ && k + 1 < e_ && cls(k - 1) == 0 && cls(k + 1) == 0 && !is_punct(k - 1) && !is_punct(k + 1);
+    if (!opt_.dict.pair_any_code && (c & dict::kDeterminer) && !(c & dict::kPossessive)) return false;
     return filler(k);
   }
 

@@ -557,3 +557,11 @@ TEST_F(NativeCoder, ASubjectSetOffByAnInsertIsTheVerbsOwn) {
   // a subject whose clause has a verb of its own is borrowed by the verb after it: no home act
   EXPECT_EQ(code("The Gondor government criticized Arnor, and resigned."), (V{"GONGOV ARN 111"}));
 }
+
+TEST_F(NativeCoder, AnArticleStartsANounPhraseOfItsOwn) {
+  // "Trudeau risked undermining the president": the agent after an article is no role of the
+  // actor before it
+  EXPECT_EQ(code("Arnor criticized Rohan gravely angering the president."), (V{"ARN ROH 111"}));
+  // with only adjectives between, it is ("the Gondor new government")
+  EXPECT_EQ(code("Arnor criticized the Rohan new government."), (V{"ARN ROHGOV 111"}));
+}
