@@ -163,13 +163,27 @@ class Sentence {
   }
   // The verb group starting at raw token `r` follows a quotation: at most two words (an
   // auxiliary, an adverb) and then a comma after a closing quote, or the quote itself.
-  bool after_quotation(uint32_t r) const {
+  // `incise` tells whether it may be the verb of an incise: a comma joins the quote and the
+  // verb group, with no conjunction between (`a dénoncé une "violence" et appelé` is a second
+  // verb of the sentence's subject; a straight quote right before the verb may open a
+  // quotation: `Il a "salué"`).
+  bool after_quotation(uint32_t r, bool* incise = nullptr) const {
     uint32_t words = 0;
+    bool conjunction = false;
+    if (incise) *incise = false;
     while (r > b_) {
       --r;
-      if (is_comma(r)) return r > b_ && is_closing_quote(r - 1);
-      if (is_closing_quote(r)) return true;
+      if (is_comma(r)) {
+        const bool q = r > b_ && is_closing_quote(r - 1);
+        if (incise) *incise = q && !conjunction;
+        return q;
+      }
+      if (is_closing_quote(r)) {
+        if (incise) *incise = !conjunction && r > b_ && is_comma(r - 1);  // `," said X`
+        return true;
+      }
       if (is_punct(r) || in_mention(r) || ++words > 2) return false;
+      if (cls(r) & dict::kConjunction) conjunction = true;
     }
     return false;
   }
@@ -1220,6 +1234,33 @@ class Sentence {
     return kNone;
   }
 
+  // The speaker named after a quotation's verb: the first actor of [from, to) that is no
+  // preposition's object. "a déploré sur RFI le dirigeant syndical", "a déclaré à l'AFP le
+  // ministre": where it was said is not who said it. An actor after a link preposition ("le
+  // porte-parole de la Maison Blanche") still speaks for its noun. PETRARCH's dictionaries:
+  // the first actor.
+  int32_t speaker_after(uint32_t from, uint32_t to, const std::vector<int32_t>& consumed) const {
+    if (opt_.dict.pair_any_code) return first_group_in(from, to, consumed);
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      const auto& gr = groups_[g];
+      if (gr.ab < from || gr.ae > to ||
+          std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end())
+        continue;
+      if (preposition_object(g, from)) continue;
+      return static_cast<int32_t>(g);
+    }
+    return kNone;
+  }
+  // Group g stands after a preposition (past determiners), not before position `from`: "sur
+  // RFI", "à l'AFP". A link preposition ("de la Maison Blanche") does not count.
+  bool preposition_object(size_t g, uint32_t from) const {
+    uint32_t q = groups_[g].ab;
+    while (q > from && (cls(raw(q - 1)) & dict::kDeterminer)) --q;
+    if (q <= from) return false;
+    const uint32_t c = cls(raw(q - 1));
+    return (c & dict::kFunction) && !(c & (dict::kDeterminer | dict::kLinkPrep | dict::kConjunction));
+  }
+
   // The subject among the actors of [from, to): the first one that is not a place ("the
   // crisis in Ukraine has forced the EU", "gunmen in Kabul attacked"); in dyad's own
   // dictionaries, the first after the last `speech-verb` word ("Yemeni officials say
@@ -1669,11 +1710,31 @@ class Sentence {
     pronoun_subject = pronoun_subject || enclitic;
     // a speech verb right after a quotation ("« ... », a déploré X", "\"...\", said X"): the
     // speaker stands after the verb, and what the quotation names is what is spoken of
+    bool incise = false;
     const bool quoted = !pairs_within && opt_.dict.resolve_pronouns && first_group_in(cstart, c.ab, consumed) == kNone &&
-                        after_quotation(raw(c.ab));
+                        after_quotation(raw(c.ab), &incise);
+    // and the dictionary's pattern says so: it opens with the quotation (`"_,_AVOIR_*`,
+    // `,_"_*`). Then the speaker is the verb's inverted subject (own dictionaries)
+    incise = incise && !opt_.dict.pair_any_code && ch.pattern &&
+             (ch.pattern->text.starts_with('"') || ch.pattern->text.starts_with(",_\""));
     if (src == kNone && quoted) {
-      int32_t g = enclitic ? kNone : first_group_in(c.ae, cend, consumed);
+      int32_t g = enclitic ? kNone : incise ? speaker_after(c.ae, cend, consumed) : first_group_in(c.ae, cend, consumed);
       if (g == kNone && pronoun_subject) g = antecedent(0, consumed, person);  // the speaker of the sentence before
+      // a speaker that is no actor ("dénonce l'élu de Côte-d'Or sur France Info") is still the
+      // speaker: nothing inside the quotation, nor the outlet it was said on, said it
+      if (g == kNone && !pronoun_subject && incise && !opt_.dict.pair_any_code) {
+        trace(fmt::format("verb: '{}' follows a quotation, and its speaker is no actor", words(c.ab, c.ae)));
+        return false;
+      }
+      // what stands around the speaker ("sur RFI", "à l'AFP", "sur BFMTV", "face à X") is
+      // where and to whom it was said: the quotation holds the target, else it is home. With
+      // no speaker found, an outlet after a preposition is still no target.
+      for (size_t q = 0; q < groups_.size(); ++q)
+        if (groups_[q].ab >= c.ae && groups_[q].ae <= cend && static_cast<int32_t>(q) != b.target &&
+            static_cast<int32_t>(q) != g && incise && (g != kNone || preposition_object(q, c.ae))) {
+          consumed.push_back(static_cast<int32_t>(q));
+          if (tgt == static_cast<int32_t>(q)) tgt = kNone;
+        }
       if (g != kNone) {
         src = g;
         if (tgt == g) tgt = kNone;

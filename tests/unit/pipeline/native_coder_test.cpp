@@ -81,6 +81,7 @@ KIDNAP
 APOLOGIZE
 --- DECRY [111 home] ---
 DECRY
+- ,_"_* [111 home]
 --- RESIGN [0831 home] ---
 RESIGN
 )";
@@ -564,4 +565,14 @@ TEST_F(NativeCoder, AnArticleStartsANounPhraseOfItsOwn) {
   EXPECT_EQ(code("Arnor criticized Rohan gravely angering the president."), (V{"ARN ROH 111"}));
   // with only adjectives between, it is ("the Gondor new government")
   EXPECT_EQ(code("Arnor criticized the Rohan new government."), (V{"ARN ROHGOV 111"}));
+}
+
+TEST_F(NativeCoder, TheSpeakerAfterAQuotationIsNoOutletItWasSaidOn) {
+  // "« ... », a déploré sur RFI le dirigeant syndical": the outlet after a preposition is
+  // where it was said, neither speaker nor target
+  EXPECT_EQ(code("\"The plan is a disgrace,\" decried on the Gondor Times the Arnor government."), (V{"ARNGOV ARN 111"}));
+  // a speaker that is no actor is still the speaker: nothing in the quotation said it
+  EXPECT_EQ(code("\"The Rohan troops are a disgrace,\" decried the old guild on the Gondor Times."), V{});
+  // a speaker the dictionaries know, and a target named in the quotation
+  EXPECT_EQ(code("\"The Rohan troops are a disgrace,\" decried the Arnor government."), (V{"ARNGOV ROHMIL 111"}));
 }
