@@ -1893,6 +1893,18 @@ class Sentence {
     }
     why_not_ = pairs_within ? 0 : src == kNone ? (tgt == kNone ? 3 : 1) : (tgt == kNone ? 2 : 0);
     if (src == kNone && tgt == kNone && !pairs_within) return false;
+    // An event noun right before its target's words modifies them: "the bombing suspects",
+    // "attack helicopters" name people and things, not an act on them (own dictionaries)
+    // (a one-word noun before a role with no country: "la menace turque", "meeting with
+    // Putin" keep their target)
+    if (c.nominal && tgt != kNone && !pairs_within && !opt_.dict.pair_any_code && c.ae == c.ab + 1 &&
+        groups_[static_cast<size_t>(tgt)].ab == c.ae &&
+        std::all_of(groups_[static_cast<size_t>(tgt)].codes.begin(), groups_[static_cast<size_t>(tgt)].codes.end(),
+                    [](const std::string& x) { return x.starts_with("---"); })) {
+      trace(fmt::format("verb: '{}' modifies the noun after it: no act on '{}'", words(c.ab, c.ae),
+                        words(groups_[static_cast<size_t>(tgt)].ab, groups_[static_cast<size_t>(tgt)].ae)));
+      return false;
+    }
     // An event with no target still needs an object: a verb followed in its clause by nothing
     // but a time word ("a Bree official said today") codes nothing.
     if (tgt == kNone && !pairs_within && !opt_.dict.require_dyad &&

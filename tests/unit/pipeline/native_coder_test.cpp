@@ -79,6 +79,10 @@ SUPPORT
 KIDNAP
 --- APOLOGIZE [055] ---
 APOLOGIZE
+--- BOMBING [---] ---
+BOMBING
+- *_+ [195]
+- *_OF_+ [195]
 --- DECRY [111 home] ---
 DECRY
 - ,_"_* [111 home]
@@ -575,4 +579,11 @@ TEST_F(NativeCoder, TheSpeakerAfterAQuotationIsNoOutletItWasSaidOn) {
   EXPECT_EQ(code("\"The Rohan troops are a disgrace,\" decried the old guild on the Gondor Times."), V{});
   // a speaker the dictionaries know, and a target named in the quotation
   EXPECT_EQ(code("\"The Rohan troops are a disgrace,\" decried the Arnor government."), (V{"ARNGOV ROHMIL 111"}));
+}
+
+TEST_F(NativeCoder, AnEventNounBeforeARoleModifiesIt) {
+  // "the bombing suspects", "attack helicopters": people and things, not an act on them
+  EXPECT_EQ(code("Gondor saw the bombing troops."), V{});
+  // the act on an actor stays
+  EXPECT_EQ(code("Gondor saw the bombing of Arnor."), (V{"GON ARN 195"}));
 }
