@@ -1237,10 +1237,8 @@ class Sentence {
   // The speaker named after a quotation's verb: the first actor of [from, to) that is no
   // preposition's object. "a déploré sur RFI le dirigeant syndical", "a déclaré à l'AFP le
   // ministre": where it was said is not who said it. An actor after a link preposition ("le
-  // porte-parole de la Maison Blanche") still speaks for its noun. PETRARCH's dictionaries:
-  // the first actor.
+  // porte-parole de la Maison Blanche") still speaks for its noun. Own dictionaries.
   int32_t speaker_after(uint32_t from, uint32_t to, const std::vector<int32_t>& consumed) const {
-    if (opt_.dict.pair_any_code) return first_group_in(from, to, consumed);
     for (size_t g = 0; g < groups_.size(); ++g) {
       const auto& gr = groups_[g];
       if (gr.ab < from || gr.ae > to ||
@@ -1722,16 +1720,16 @@ class Sentence {
       if (g == kNone && pronoun_subject) g = antecedent(0, consumed, person);  // the speaker of the sentence before
       // a speaker that is no actor ("dénonce l'élu de Côte-d'Or sur France Info") is still the
       // speaker: nothing inside the quotation, nor the outlet it was said on, said it
-      if (g == kNone && !pronoun_subject && incise && !opt_.dict.pair_any_code) {
+      if (g == kNone && !pronoun_subject && incise) {
         trace(fmt::format("verb: '{}' follows a quotation, and its speaker is no actor", words(c.ab, c.ae)));
         return false;
       }
       // what stands around the speaker ("sur RFI", "à l'AFP", "sur BFMTV", "face à X") is
       // where and to whom it was said: the quotation holds the target, else it is home. With
       // no speaker found, an outlet after a preposition is still no target.
-      for (size_t q = 0; q < groups_.size(); ++q)
+      for (size_t q = 0; incise && q < groups_.size(); ++q)
         if (groups_[q].ab >= c.ae && groups_[q].ae <= cend && static_cast<int32_t>(q) != b.target &&
-            static_cast<int32_t>(q) != g && incise && (g != kNone || preposition_object(q, c.ae))) {
+            static_cast<int32_t>(q) != g && (g != kNone || preposition_object(q, c.ae))) {
           consumed.push_back(static_cast<int32_t>(q));
           if (tgt == static_cast<int32_t>(q)) tgt = kNone;
         }
@@ -1894,9 +1892,9 @@ class Sentence {
     why_not_ = pairs_within ? 0 : src == kNone ? (tgt == kNone ? 3 : 1) : (tgt == kNone ? 2 : 0);
     if (src == kNone && tgt == kNone && !pairs_within) return false;
     // An event noun right before its target's words modifies them: "the bombing suspects",
-    // "attack helicopters" name people and things, not an act on them (own dictionaries)
-    // (a one-word noun before a role with no country: "la menace turque", "meeting with
-    // Putin" keep their target)
+    // "attack helicopters" name people and things, not an act on them (own dictionaries).
+    // Only a one-word noun, and only before a role with no country: "meeting with Putin" and
+    // "la menace turque" keep their target.
     if (c.nominal && tgt != kNone && !pairs_within && !opt_.dict.pair_any_code && c.ae == c.ab + 1 &&
         groups_[static_cast<size_t>(tgt)].ab == c.ae &&
         std::all_of(groups_[static_cast<size_t>(tgt)].codes.begin(), groups_[static_cast<size_t>(tgt)].codes.end(),
