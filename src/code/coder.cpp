@@ -42,6 +42,9 @@ struct Candidate {
   uint32_t ab, ae;  // active positions of the verb words [ab, ae)
   uint32_t trigger;
   bool nominal = false;
+  // a verb of a patterns-only block: it codes where one of its patterns matches and is no verb
+  // anywhere else (clauses, noun phrases and subjects do not see it)
+  bool quiet = false;
 };
 
 struct Bindings {
@@ -933,13 +936,8 @@ class Sentence {
         auto it = lex_.triggers_by_verb.find(w);
         if (it == lex_.triggers_by_verb.end()) continue;
         for (uint32_t ti : it->second) {
-          const auto& t = lex_.triggers[ti];
-          // words that must stand right before / after the verb
-          bool ok = p >= t.before.size() && p + t.after.size() < A_.size();
-          for (size_t k = 0; ok && k < t.before.size(); ++k) ok = word_is(raw(p - 1 - static_cast<uint32_t>(k)), t.before[k]);
-          for (size_t k = 0; ok && k < t.after.size(); ++k) ok = word_is(raw(p + 1 + static_cast<uint32_t>(k)), t.after[k]);
-          if (!ok) continue;
-          Candidate c{p - static_cast<uint32_t>(t.before.size()), p + 1 + static_cast<uint32_t>(t.after.size()), ti};
+          Candidate c;
+          if (!fits(ti, p, c)) continue;
           c.nominal = nominal(c.ab);
           cands_.push_back(c);
         }
@@ -954,6 +952,44 @@ class Sentence {
       if (!shadowed) keep.push_back(c);
     }
     cands_.swap(keep);
+    if (!lex_.quiet_triggers_by_verb.empty()) quiet_candidates();
+  }
+
+  // Trigger `ti` with its verb word at active position p: the words that must stand right
+  // before and after the verb are there. Sets the candidate's extent.
+  bool fits(uint32_t ti, uint32_t p, Candidate& c) const {
+    const auto& t = lex_.triggers[ti];
+    bool ok = p >= t.before.size() && p + t.after.size() < A_.size();
+    for (size_t k = 0; ok && k < t.before.size(); ++k) ok = word_is(raw(p - 1 - static_cast<uint32_t>(k)), t.before[k]);
+    for (size_t k = 0; ok && k < t.after.size(); ++k) ok = word_is(raw(p + 1 + static_cast<uint32_t>(k)), t.after[k]);
+    if (ok) c = Candidate{p - static_cast<uint32_t>(t.before.size()), p + 1 + static_cast<uint32_t>(t.after.size()), ti};
+    return ok;
+  }
+
+  // The verbs of patterns-only blocks, where no other verb stands: "said" in `&BLAME ,_"_*`. A
+  // word that is also an ordinary verb is coded as one, its patterns-only blocks included.
+  void quiet_candidates() {
+    for (uint32_t p = 0; p < A_.size(); ++p) {
+      uint32_t r = raw(p);
+      if (is_punct(r) || in_mention(r)) continue;
+      if (std::any_of(cands_.begin(), cands_.end(), [&](const Candidate& c) { return !c.quiet && p >= c.ab && p < c.ae; }))
+        continue;
+      bool found = false;
+      for (int alt = 0; alt < 2 && !found; ++alt) {
+        WordId w = alt == 0 ? toks_[r].form : toks_[r].lemma;
+        if (!w || (alt == 1 && w == toks_[r].form)) continue;
+        auto it = lex_.quiet_triggers_by_verb.find(w);
+        if (it == lex_.quiet_triggers_by_verb.end()) continue;
+        for (uint32_t ti : it->second) {
+          Candidate c;
+          if (!fits(ti, p, c)) continue;
+          c.quiet = true;
+          cands_.push_back(c);
+          found = true;  // one candidate per position: choose() gathers every block of the form
+          break;
+        }
+      }
+    }
   }
 
   // A verb form after a determiner (with only adjectives between) is a noun:
@@ -1071,6 +1107,13 @@ class Sentence {
     return cur;
   }
 
+  // A subject pronoun written joined to the word before it ("-t-il" in "a-t-il").
+  bool joined_pronoun(uint32_t p) const {
+    uint32_t r = raw(p);
+    uint32_t c = cls(r);
+    return !is_punct(r) && attached(r) && (c & dict::kPronoun) && !(c & dict::kDeterminer);
+  }
+
   // Elements of one side; `p` is the next position to look at; dir -1 (lower) or +1 (upper).
   bool match_side(const std::vector<dict::PElem>& els, size_t k, int32_t p, int dir, Bindings& b) const {
     if (k == els.size()) {
@@ -1085,6 +1128,9 @@ class Sentence {
     switch (e.kind) {
       case PK::word:
       case PK::synset: {
+        // a subject pronoun joined to the auxiliary ("a-t-il jugé", "a-t-elle déploré") stands
+        // between it and the verb: `AVOIR_*` sees through it
+        if (dir < 0 && k == 0 && !gap && in(p) && joined_pronoun(static_cast<uint32_t>(p))) p += dir;
         for (int32_t q = p; in(q); q += dir) {
           int32_t far = kNone;
           uint32_t syn_words = 0;
@@ -1173,11 +1219,12 @@ class Sentence {
     best.cand = ci;
     // every block this verb form belongs to (a name may head several blocks)
     std::vector<uint32_t> blocks{trig.block};
-    for (uint32_t r = 0; r < 2; ++r) {
-      WordId w = r == 0 ? toks_[raw(c.ab + static_cast<uint32_t>(trig.before.size()))].form
-                        : toks_[raw(c.ab + static_cast<uint32_t>(trig.before.size()))].lemma;
-      auto it = lex_.triggers_by_verb.find(w);
-      if (it == lex_.triggers_by_verb.end()) continue;
+    for (uint32_t r = 0; r < 4; ++r) {
+      WordId w = r % 2 == 0 ? toks_[raw(c.ab + static_cast<uint32_t>(trig.before.size()))].form
+                            : toks_[raw(c.ab + static_cast<uint32_t>(trig.before.size()))].lemma;
+      const auto& by_verb = r < 2 ? lex_.triggers_by_verb : lex_.quiet_triggers_by_verb;
+      auto it = by_verb.find(w);
+      if (it == by_verb.end()) continue;
       for (uint32_t t2 : it->second) {
         const auto& o = lex_.triggers[t2];
         if (o.before == trig.before && o.after == trig.after &&
@@ -1211,7 +1258,7 @@ class Sentence {
       }
     }
     if (best.ok) return best;
-    if (c.nominal) return best;
+    if (c.nominal || c.quiet) return best;
     // a modal ("should", "would") is no event by itself
     if (cls(raw(c.ab + static_cast<uint32_t>(trig.before.size()))) & dict::kModal) return best;
     if (!trig.code.null()) {
@@ -1232,6 +1279,29 @@ class Sentence {
         return static_cast<int32_t>(g);
     }
     return kNone;
+  }
+
+  // What a quotation before clause start `cstart` names: its first actor with a country, other
+  // than the speaker `g`.
+  int32_t quotation_target(uint32_t cstart, int32_t g) const {
+    for (size_t q = 0; q < groups_.size(); ++q) {
+      const auto& gq = groups_[q];
+      if (gq.ae > cstart || gq.ab == gq.ae || static_cast<int32_t>(q) == g) continue;
+      if (std::all_of(gq.codes.begin(), gq.codes.end(), [](auto& x) { return x.starts_with("---"); })) continue;
+      return static_cast<int32_t>(q);
+    }
+    return kNone;
+  }
+
+  // A pattern that opens with a quotation before its verb (`"_,_AVOIR_*`, `,_"_*`), past
+  // words of the quotation that stand apart from it (`&BLAME ,_"_*`).
+  static bool quote_led(std::string_view t) {
+    if (t.starts_with('&')) {
+      size_t sp = t.find(' ');
+      if (sp == std::string_view::npos || t.substr(0, sp).find('_') != std::string_view::npos) return false;
+      t = t.substr(sp + 1);
+    }
+    return t.starts_with('"') || t.starts_with(",_\"");
   }
 
   // The speaker named after a quotation's verb: the first actor of [from, to) that is no
@@ -1389,7 +1459,7 @@ class Sentence {
   };
   bool verb_at(uint32_t p) const {
     for (const auto& c : cands_)
-      if (!c.nominal && p >= c.ab && p < c.ae) return true;
+      if (!c.nominal && !c.quiet && p >= c.ab && p < c.ae) return true;
     return false;
   }
   bool np_token(uint32_t p) const {
@@ -1597,7 +1667,7 @@ class Sentence {
     std::vector<Choice> choices;
     for (uint32_t ci = 0; ci < cands_.size(); ++ci) {
       Choice ch = choose(ci);
-      if (opt_.trace) {
+      if (opt_.trace && (ch.ok || !cands_[ci].quiet)) {
         const auto& c = cands_[ci];
         const auto& t = lex_.triggers[c.trigger];
         std::string what = ch.ok ? (ch.from_pattern ? "pattern '" + ch.pattern->text + "' -> " + ch.code.text()
@@ -1712,9 +1782,9 @@ class Sentence {
     const bool quoted = !pairs_within && opt_.dict.resolve_pronouns && first_group_in(cstart, c.ab, consumed) == kNone &&
                         after_quotation(raw(c.ab), &incise);
     // and the dictionary's pattern says so: it opens with the quotation (`"_,_AVOIR_*`,
-    // `,_"_*`). Then the speaker is the verb's inverted subject (own dictionaries)
-    incise = incise && !opt_.dict.pair_any_code && ch.pattern &&
-             (ch.pattern->text.starts_with('"') || ch.pattern->text.starts_with(",_\""));
+    // `,_"_*`), or with words inside it and then the quotation (`&BLAME ,_"_*`). Then the
+    // speaker is the verb's inverted subject (own dictionaries)
+    incise = incise && !opt_.dict.pair_any_code && ch.pattern && quote_led(ch.pattern->text);
     if (src == kNone && quoted) {
       int32_t g = enclitic ? kNone : incise ? speaker_after(c.ae, cend, consumed) : first_group_in(c.ae, cend, consumed);
       if (g == kNone && pronoun_subject) g = antecedent(0, consumed, person);  // the speaker of the sentence before
@@ -1739,15 +1809,16 @@ class Sentence {
         consumed.push_back(g);
         trace(fmt::format("verb: '{}' follows a quotation: its speaker is '{}'", words(c.ab, c.ae),
                           words(groups_[static_cast<size_t>(g)].ab, groups_[static_cast<size_t>(g)].ae)));
-        if (tgt == kNone)
-          for (size_t q = 0; q < groups_.size(); ++q) {
-            const auto& gq = groups_[q];
-            if (gq.ae > cstart || gq.ab == gq.ae || static_cast<int32_t>(q) == g) continue;
-            if (std::all_of(gq.codes.begin(), gq.codes.end(), [](auto& x) { return x.starts_with("---"); })) continue;
-            tgt = static_cast<int32_t>(q);
-            break;
-          }
+        if (tgt == kNone) tgt = quotation_target(cstart, g);
       }
+    } else if (src != kNone && src == b.source && tgt == kNone && !opt_.dict.pair_any_code && ch.pattern &&
+               quote_led(ch.pattern->text)) {
+      // `&BLAME ,_"_$_*`: "« ... », X a jugé", "\"...,\" Trump said": the speaker is bound before
+      // the verb; what follows it is where and to whom it was said, and the quotation holds the
+      // target
+      for (size_t q = 0; q < groups_.size(); ++q)
+        if (groups_[q].ab >= c.ae && groups_[q].ae <= cend) consumed.push_back(static_cast<int32_t>(q));
+      tgt = quotation_target(cstart, src);
     }
     bool src_carried = false;  // the subject of a clause before ("X a rendu ..., fustigeant ...")
     bool insert_subject = false;  // the verb's own subject, set off by an insert between commas
@@ -1796,14 +1867,14 @@ class Sentence {
         // clause before lends its subject (what stands before its verb), never its object
         if (opt_.dict.clause_members)
           for (const auto& cd : cands_)
-            if (cd.ab >= ks && cd.ab < ke && !cd.nominal) { ke = cd.ab; break; }
+            if (cd.ab >= ks && cd.ab < ke && !cd.nominal && !cd.quiet) { ke = cd.ab; break; }
         src = subject_in(ks, ke, consumed);
         // "La ministre du Travail, secouée par des révélations, dénonce une dérive": a subject
         // whose clause holds no verb of its own is this verb's own subject, set off by an
         // insert, not one borrowed from another act (own dictionaries)
         if (src != kNone && !opt_.dict.pair_any_code && !clause_sub_[static_cast<size_t>(k)] &&
             std::none_of(cands_.begin(), cands_.end(), [&](const Candidate& cd) {
-              return cd.ab >= ks && cd.ab < clause_end(static_cast<uint32_t>(k));
+              return !cd.quiet && cd.ab >= ks && cd.ab < clause_end(static_cast<uint32_t>(k));
             }) &&
             std::none_of(A_.begin() + ks, A_.begin() + clause_end(static_cast<uint32_t>(k)),
                          [&](uint32_t r) { return has_pos(r, "VERB"); }))

@@ -25,11 +25,11 @@ namespace fs = std::filesystem;
 #if defined(__GLIBCXX__) && defined(__x86_64__)
 static_assert(sizeof(Origin) == 8 && sizeof(PhraseWord) == 8 && sizeof(DatedCodes) == 40 &&
                   sizeof(ActorEntry) == 88 && sizeof(AgentEntry) == 80 && sizeof(EventCode) == 72 &&
-                  sizeof(PElem) == 16 && sizeof(Pattern) == 232 && sizeof(VerbBlock) == 136 &&
+                  sizeof(PElem) == 16 && sizeof(Pattern) == 232 && sizeof(VerbBlock) == 144 &&
                   sizeof(VerbTrigger) == 168 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
                   sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 136 &&
                   sizeof(Options) == 44 && sizeof(text::TokenRules) == 160 && sizeof(PhraseTrie) == 136 &&
-                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1720 && sizeof(PlaceEntry) == 96,
+                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1776 && sizeof(PlaceEntry) == 96,
               "a dictionary struct changed: update dict/cache.cpp and bump kCacheFormat");
 #endif
 
@@ -206,6 +206,7 @@ void put(Writer& w, const VerbBlock& b) {
   put(w, b.code);
   put(w, b.patterns);
   put(w, b.origin);
+  w.u8(b.patterns_only ? 1 : 0);
 }
 void put(Writer& w, const Pattern& p) {
   put(w, p.lower);
@@ -329,6 +330,7 @@ void get(Reader& r, VerbBlock& b) {
   get(r, b.code);
   get(r, b.patterns);
   get(r, b.origin);
+  b.patterns_only = r.u8() != 0;
 }
 void get(Reader& r, Pattern& p) {
   get(r, p.lower);
@@ -450,11 +452,12 @@ bool check_indexes(const Lexicon& lex) {
     for (auto* side : {&t.before, &t.after})
       if (!std::all_of(side->begin(), side->end(), word_ok)) return false;
   }
-  for (auto& [w, v] : lex.triggers_by_verb) {
-    if (!word_ok(w)) return false;
-    for (uint32_t t : v)
-      if (t >= lex.triggers.size()) return false;
-  }
+  for (auto* by_verb : {&lex.triggers_by_verb, &lex.quiet_triggers_by_verb})
+    for (auto& [w, v] : *by_verb) {
+      if (!word_ok(w)) return false;
+      for (uint32_t t : v)
+        if (t >= lex.triggers.size()) return false;
+    }
   for (auto& d : lex.discards)
     if (!origin_ok(d.origin)) return false;
   for (auto& c : lex.cues)
@@ -550,6 +553,7 @@ std::string encode_lexicon(const Lexicon& lex) {
   w.u32(kTriggers);
   put(w, lex.triggers);
   put_map(w, lex.triggers_by_verb, [&](const std::vector<uint32_t>& v) { put(w, v); });
+  put_map(w, lex.quiet_triggers_by_verb, [&](const std::vector<uint32_t>& v) { put(w, v); });
   w.u32(kDiscards);
   put(w, lex.discards);
   lex.discard_trie.save(w);
@@ -628,11 +632,12 @@ Result<void> decode_lexicon(std::string_view body, Lexicon& lex) {
   get(r, lex.synsets);
   if (!section(kTriggers)) return bad("verb forms");
   get(r, lex.triggers);
-  get_map(r, lex.triggers_by_verb, [&] {
-    std::vector<uint32_t> v;
-    get(r, v);
-    return v;
-  });
+  for (auto* by_verb : {&lex.triggers_by_verb, &lex.quiet_triggers_by_verb})
+    get_map(r, *by_verb, [&] {
+      std::vector<uint32_t> v;
+      get(r, v);
+      return v;
+    });
   if (!section(kDiscards)) return bad("discards");
   get(r, lex.discards);
   if (!lex.discard_trie.load(r, lex.discards.size())) return bad("discard phrases");

@@ -200,7 +200,8 @@ Result<void> add_verb_forms(Lexicon& lex, uint32_t block, const std::vector<std:
       t.text = variants[vi];
       WordId w = lex.word(vw);
       lex.triggers.push_back(std::move(t));
-      lex.triggers_by_verb[w].push_back(static_cast<uint32_t>(lex.triggers.size() - 1));
+      auto& by_verb = lex.blocks[block].patterns_only ? lex.quiet_triggers_by_verb : lex.triggers_by_verb;
+      by_verb[w].push_back(static_cast<uint32_t>(lex.triggers.size() - 1));
     }
   }
   return {};
@@ -212,12 +213,13 @@ void finalize(Lexicon& lex) {
                      [&](uint32_t a, uint32_t c) { return lex.patterns[a].weight > lex.patterns[c].weight; });
   }
   // Multi-word triggers first, so "break down" wins over "break".
-  for (auto& [w, v] : lex.triggers_by_verb) {
-    std::stable_sort(v.begin(), v.end(), [&](uint32_t a, uint32_t c) {
-      return lex.triggers[a].before.size() + lex.triggers[a].after.size() >
-             lex.triggers[c].before.size() + lex.triggers[c].after.size();
-    });
-  }
+  for (auto* by_verb : {&lex.triggers_by_verb, &lex.quiet_triggers_by_verb})
+    for (auto& [w, v] : *by_verb) {
+      std::stable_sort(v.begin(), v.end(), [&](uint32_t a, uint32_t c) {
+        return lex.triggers[a].before.size() + lex.triggers[a].after.size() >
+               lex.triggers[c].before.size() + lex.triggers[c].after.size();
+      });
+    }
 }
 
 }  // namespace dyad::dict

@@ -159,6 +159,11 @@ struct VerbBlock {
   EventCode code;
   std::vector<uint32_t> patterns;  // indexes into Lexicon::patterns, most specific first
   Origin origin;
+  // "--- NAME [---] patterns-only ---": the block's verbs act only where one of its patterns
+  // matches. Elsewhere they are no verbs at all: they bound no clause, end no noun phrase and
+  // take no subject ("said" in a block that codes `&BLAME ,_"_* [111 home]` leaves "X said Y
+  // attacked Z" read as before). Their forms live in Lexicon::quiet_triggers_by_verb.
+  bool patterns_only = false;
 };
 
 // One surface form that triggers a verb block: the verb word plus any words that
@@ -296,6 +301,7 @@ struct Lexicon {
   std::vector<Synset> synsets;
   std::vector<VerbTrigger> triggers;
   std::unordered_map<WordId, std::vector<uint32_t>> triggers_by_verb;
+  std::unordered_map<WordId, std::vector<uint32_t>> quiet_triggers_by_verb;  // of patterns-only blocks
 
   std::vector<DiscardEntry> discards;
   PhraseTrie discard_trie;

@@ -206,6 +206,11 @@ Result<void> load_petrarch_verbs(const std::string& path, Lexicon& lex, Flavor f
       std::string name(trim(h));
       while (name.ends_with("-")) name.pop_back();
       VerbBlock b;
+      // "--- NAME [---] patterns-only ---": the verbs act only where a pattern of the block matches
+      if (std::string_view n = trim(name); n.ends_with(" patterns-only")) {
+        b.patterns_only = true;
+        name = std::string(n.substr(0, n.size() - 14));
+      }
       b.name = upper(trim(name));
       b.code = parse_code(codes[0].first);
       b.origin = {file, static_cast<uint32_t>(li + 1)};

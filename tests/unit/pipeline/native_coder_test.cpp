@@ -32,7 +32,8 @@ class NativeCoder : public ::testing::Test {
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
                                                   "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\n"
-                                                  "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\n";
+                                                  "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\n"
+                                                  "said\tsay\tVERB\ndeplored\tdeplore\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -86,6 +87,9 @@ BOMBING
 --- DECRY [111 home] ---
 DECRY
 - ,_"_* [111 home]
+--- DEPLORE [---] ---
+DEPLORE
+- ,_"_HAS_* [111 home]
 --- RESIGN [0831 home] ---
 RESIGN
 )";
@@ -99,6 +103,14 @@ RESIGN
 --- FIGHT [190] ---
 FIGHT
 - * &WITH + [062]
+&SHAME
++SHAMEFUL
++A_DISGRACE
+--- QUOTED BLAME [---] patterns-only ---
+SAY
+- &SHAME ,_"_* [111 home]
+- &SHAME ,_"_$_* [111 home]
+- &SHAME ,_"_THE_$_* [111 home]
 )";
     EngineOptions opt;
     opt.data_dir = dir_.string();
@@ -586,4 +598,29 @@ TEST_F(NativeCoder, AnEventNounBeforeARoleModifiesIt) {
   EXPECT_EQ(code("Gondor saw the bombing troops."), V{});
   // the act on an actor stays
   EXPECT_EQ(code("Gondor saw the bombing of Arnor."), (V{"GON ARN 195"}));
+}
+
+TEST_F(NativeCoder, APatternsOnlyVerbCodesOnlyWhereItsPatternMatches) {
+  // a word of blame in the quotation, then "said": the speaker after the verb, the target named
+  // in the quotation, else the speaker's own country
+  EXPECT_EQ(code("\"The plan is shameful,\" said the Arnor government."), (V{"ARNGOV ARN 111"}));
+  EXPECT_EQ(code("\"The Rohan troops are a disgrace,\" said the Arnor government."), (V{"ARNGOV ROHMIL 111"}));
+  // the speaker bound before the verb: the quotation still holds the target, and what follows
+  // the verb is where it was said
+  EXPECT_EQ(code("\"The Rohan troops are a disgrace,\" the Arnor government said to Gondor."), (V{"ARNGOV ROHMIL 111"}));
+  // no pattern, no event: "said" codes nothing by itself
+  EXPECT_EQ(code("\"The plan is fine,\" said the Arnor government."), V{});
+}
+
+TEST_F(NativeCoder, APatternsOnlyVerbIsNoVerbWhereItsPatternDoesNotMatch) {
+  // "said" is no verb of the clause before "criticized", which borrows that clause's subject:
+  // Rose May, not Aragorn (as an ordinary verb, "said" would end the subject at Aragorn)
+  EXPECT_EQ(code("Aragorn said Rose May condemned Arnor, criticized Rohan."), (V{"GONGOV ARN 122", "GONGOV ROH 111"}));
+}
+
+TEST_F(NativeCoder, ASubjectPronounJoinedToTheAuxiliaryIsSeenThrough) {
+  // "« ... », a-t-il déploré": the pattern `,_"_HAS_*` matches across "-he", and the pronoun
+  // stands for the previous sentence's actor (the verb has no default code: only the pattern
+  // codes it)
+  EXPECT_EQ(code("The Arnor government met. \"The plan is a disgrace,\" has-he deplored."), (V{"ARNGOV ARN 111"}));
 }
