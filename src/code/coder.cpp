@@ -971,15 +971,17 @@ class Sentence {
   void quiet_candidates() {
     for (uint32_t p = 0; p < A_.size(); ++p) {
       uint32_t r = raw(p);
-      if (is_punct(r) || in_mention(r)) continue;
-      if (std::any_of(cands_.begin(), cands_.end(), [&](const Candidate& c) { return !c.quiet && p >= c.ab && p < c.ae; }))
-        continue;
+      if (is_punct(r)) continue;
       bool found = false;
       for (int alt = 0; alt < 2 && !found; ++alt) {
         WordId w = alt == 0 ? toks_[r].form : toks_[r].lemma;
         if (!w || (alt == 1 && w == toks_[r].form)) continue;
         auto it = lex_.quiet_triggers_by_verb.find(w);
         if (it == lex_.quiet_triggers_by_verb.end()) continue;
+        if (in_mention(r) || std::any_of(cands_.begin(), cands_.end(), [&](const Candidate& c) {
+              return !c.quiet && p >= c.ab && p < c.ae;
+            }))
+          break;
         for (uint32_t ti : it->second) {
           Candidate c;
           if (!fits(ti, p, c)) continue;
@@ -1219,7 +1221,7 @@ class Sentence {
     best.cand = ci;
     // every block this verb form belongs to (a name may head several blocks)
     std::vector<uint32_t> blocks{trig.block};
-    for (uint32_t r = 0; r < 4; ++r) {
+    for (uint32_t r = 0; r < (lex_.quiet_triggers_by_verb.empty() ? 2u : 4u); ++r) {
       WordId w = r % 2 == 0 ? toks_[raw(c.ab + static_cast<uint32_t>(trig.before.size()))].form
                             : toks_[raw(c.ab + static_cast<uint32_t>(trig.before.size()))].lemma;
       const auto& by_verb = r < 2 ? lex_.triggers_by_verb : lex_.quiet_triggers_by_verb;
