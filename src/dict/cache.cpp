@@ -206,7 +206,7 @@ void put(Writer& w, const VerbBlock& b) {
   put(w, b.code);
   put(w, b.patterns);
   put(w, b.origin);
-  w.u8(b.patterns_only ? 1 : 0);
+  w.boolean(b.patterns_only);
 }
 void put(Writer& w, const Pattern& p) {
   put(w, p.lower);
@@ -330,7 +330,7 @@ void get(Reader& r, VerbBlock& b) {
   get(r, b.code);
   get(r, b.patterns);
   get(r, b.origin);
-  b.patterns_only = r.u8() != 0;
+  b.patterns_only = r.boolean();
 }
 void get(Reader& r, Pattern& p) {
   get(r, p.lower);
