@@ -100,10 +100,7 @@ void add_sentences(CLI::App& app, Common& c) {
   sub->add_option("inputs", *inputs, "articles (same inputs as dyad code)")->required();
   add_cache_flag(sub, c);
   sub->callback([&c, inputs]() {
-    EngineOptions eo;
-    eo.data_dir = c.data_dir;
-    eo.cache = !c.no_cache;
-    auto engine = open_engine(eo);
+    auto engine = open_engine(engine_options(c));
     if (!engine) {
       std::cerr << "dyad: " << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(2);
@@ -117,7 +114,11 @@ void add_sentences(CLI::App& app, Common& c) {
         continue;
       }
       auto ss = (*engine)->sentences(**r);
-      if (!ss) continue;
+      if (!ss) {
+        std::cerr << "dyad: skipped " << (*r)->id << ": " << ss.error().to_string() << "\n";
+        rc = 1;
+        continue;
+      }
       for (size_t i = 0; i < ss->size(); ++i) {
         auto [a, b] = (*ss)[i];
         std::string line = "{\"doc\":";
