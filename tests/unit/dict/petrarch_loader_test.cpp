@@ -15,8 +15,17 @@ using namespace dyad::dict;
 
 namespace {
 
+std::filesystem::path scratch() {
+  return std::filesystem::path(testing::TempDir()) / ("dyad-dict-" + std::to_string(getpid()));
+}
+
+// the files written below go when the test binary ends
+struct RemoveScratch {
+  ~RemoveScratch() { std::filesystem::remove_all(scratch()); }
+} remove_scratch;
+
 std::string write(const std::string& name, const std::string& body) {
-  auto dir = std::filesystem::path(testing::TempDir()) / ("dyad-dict-" + std::to_string(getpid()));
+  auto dir = scratch();
   std::filesystem::create_directories(dir);
   auto p = (dir / name).string();
   std::ofstream(p) << body;

@@ -34,7 +34,7 @@ TEST(AddDays, CrossesMonthAndYearBoundaries) {
 class Attribute : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto dir = std::filesystem::path(testing::TempDir()) / ("dyad-attr-dict-" + std::to_string(getpid()));
+    auto dir = Attribute::dir();
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "t.verbs.txt") << "--- SEND [070] ---\nSEND {SENT}\n";
     std::ofstream(dir / "t.actors.txt") << "GONDOR [GON]\nARNOR [ARN]\n";
@@ -42,6 +42,13 @@ class Attribute : public ::testing::Test {
     opt.data_dir = DYAD_SOURCE_DIR "/data";
     opt.dict = "petrarch:" + dir.string();
     engine_ = std::move(Engine::open(opt).value());
+  }
+  static void TearDownTestSuite() {
+    engine_.reset();
+    std::filesystem::remove_all(dir());
+  }
+  static std::filesystem::path dir() {
+    return std::filesystem::path(testing::TempDir()) / ("dyad-attr-dict-" + std::to_string(getpid()));
   }
   static Event one(const std::string& text, const std::string& date) {
     Doc d{.id = "t", .lang = "en", .date = date, .text = text};

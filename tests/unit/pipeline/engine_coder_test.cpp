@@ -15,8 +15,7 @@ namespace {
 class Coder : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    // one folder per process: ctest runs test cases of this binary in parallel
-    auto dir = std::filesystem::path(testing::TempDir()) / ("dyad-coder-dict-" + std::to_string(getpid()));
+    auto dir = Coder::dir();
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "t.verbs.txt") << R"(
 --- CONDEMN [122] ---
@@ -56,7 +55,14 @@ GOVERNMENT [~GOV]
     ASSERT_TRUE(e.has_value()) << e.error().to_string();
     engine_ = std::move(*e);
   }
-  static void TearDownTestSuite() { engine_.reset(); }
+  static void TearDownTestSuite() {
+    engine_.reset();
+    std::filesystem::remove_all(dir());
+  }
+  static std::filesystem::path dir() {
+    // one folder per process: ctest runs test cases of this binary in parallel
+    return std::filesystem::path(testing::TempDir()) / ("dyad-coder-dict-" + std::to_string(getpid()));
+  }
 
   static std::vector<std::string> code(const std::string& text, const std::string& date = "2000-01-01") {
     Doc d;
