@@ -116,7 +116,9 @@ class Sentence {
   // The word classes of a token. `auxiliary` (read where a subject ends, for new actors) and
   // `former` (read by role()) are left out: everywhere else such a word stays the plain word
   // it always was.
-  uint32_t cls(uint32_t raw) const { return word_class(raw) & ~uint32_t{dict::kAuxiliary | dict::kFormer}; }
+  uint32_t cls(uint32_t raw) const {
+    return word_class(raw) & ~uint32_t{dict::kAuxiliary | dict::kFormer};
+  }
   // A token's classes and whether it is a verb, looked up once per sentence: the coder asks
   // about the same tokens many times (two hash lookups each).
   uint32_t word_class(uint32_t raw) const {
@@ -125,7 +127,15 @@ class Sentence {
     if (c == kUnknownClass) c = lookup_class(raw);
     return c;
   }
-  uint32_t lookup_class(uint32_t raw) const { return lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma); }
+  // reflexive pronouns and active participles bear only on the passive test (has_class): the
+  // noun "parti" (lemma "partir") stays the plain word it always was
+  uint32_t lookup_class(uint32_t raw) const {
+    return (lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) &
+           ~uint32_t{dict::kReflexive | dict::kActiveParticiple};
+  }
+  bool has_class(uint32_t raw, dict::WordClass c) const {
+    return ((lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) & c) != 0;
+  }
   static constexpr uint32_t kUnknownClass = 0xFFFFFFFFu;
   std::vector<uint32_t>& class_cache() const {
     thread_local std::vector<uint32_t> cache;
@@ -1926,13 +1936,24 @@ class Sentence {
       if (!ch.from_pattern || (b.source == kNone && b.target == kNone)) {
         // "are arresting" is active: a form with an `active-ending` is no participle
         const std::string_view vform = norm(raw(c.ab));
-        const bool active_form = std::any_of(lex_.active_endings.begin(), lex_.active_endings.end(), [&](const std::string& x) {
-          return vform.size() > x.size() + 2 && vform.ends_with(x);
-        });
-        bool passive = !active_form &&
-                       ((c.ab > 0 && (cls(raw(c.ab - 1)) & dict::kPassiveAux)) ||
-                        (c.ab > 1 && (cls(raw(c.ab - 2)) & dict::kPassiveAux) && cls(raw(c.ab - 1)) == 0 &&
-                         !is_punct(raw(c.ab - 1)) && !in_mention(raw(c.ab - 1))));
+        // "sont descendus dans la rue": a verb whose past takes the passive auxiliary is active
+        const bool active_form = has_class(raw(c.ab), dict::kActiveParticiple) ||
+                                 std::any_of(lex_.active_endings.begin(), lex_.active_endings.end(), [&](const std::string& x) {
+                                   return vform.size() > x.size() + 2 && vform.ends_with(x);
+                                 });
+        // the passive auxiliary: right before the verb, or with one unclassed word between
+        uint32_t pa = UINT32_MAX;
+        if (c.ab > 0 && (cls(raw(c.ab - 1)) & dict::kPassiveAux))
+          pa = c.ab - 1;
+        else if (c.ab > 1 && (cls(raw(c.ab - 2)) & dict::kPassiveAux) && cls(raw(c.ab - 1)) == 0 &&
+                 !is_punct(raw(c.ab - 1)) && !in_mention(raw(c.ab - 1)) &&
+                 !has_class(raw(c.ab - 1), dict::kActiveParticiple))  // "est venu soutenir"
+          pa = c.ab - 2;
+        // "s'est indigné", "s'en est pris": after a reflexive pronoun (with at most one clitic
+        // between) the auxiliary makes a pronominal verb's past, not a passive
+        const bool reflexive = pa != UINT32_MAX && ((pa > 0 && has_class(raw(pa - 1), dict::kReflexive)) ||
+                                                    (pa > 1 && has_class(raw(pa - 2), dict::kReflexive)));
+        bool passive = !active_form && pa != UINT32_MAX && !reflexive;
         const bool by = tgt != kNone && groups_[static_cast<size_t>(tgt)].ab > 0 &&
                         (cls(raw(groups_[static_cast<size_t>(tgt)].ab - 1)) & dict::kAgentBy);
         if (passive && by) {

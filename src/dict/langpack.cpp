@@ -32,7 +32,8 @@ constexpr ClassName kClasses[] = {
     {"modal", kModal},             {"place-preposition", kPlacePrep},
     {"possessive-determiner", kPossDet}, {"auxiliary", kAuxiliary}, {"former", kFormer},
     {"person-pronoun", kPersonPronoun}, {"name-particle", kNameParticle}, {"active-ending", kActiveEnding},
-    {"relative-pronoun", kRelative}, {"speech-verb", kSpeech},
+    {"relative-pronoun", kRelative}, {"speech-verb", kSpeech}, {"reflexive-pronoun", kReflexive},
+    {"active-participle", kActiveParticiple},
 };
 
 struct CueName {

@@ -233,6 +233,8 @@ enum WordClass : uint32_t {
   kActiveEnding = 1u << 16,   // ing — a verb form ending so after a passive auxiliary is active
   kRelative = 1u << 17,       // who, which, qui — a relative pronoun that may be a clause's subject
   kSpeech = 1u << 18,         // say, said — what follows is said, with its own subject
+  kReflexive = 1u << 19,      // se, s' — a passive auxiliary after one is a pronominal verb's own
+  kActiveParticiple = 1u << 20,  // venir, descendre — a verb conjugated with "être": active after it
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).

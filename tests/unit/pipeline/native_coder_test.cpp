@@ -33,7 +33,7 @@ class NativeCoder : public ::testing::Test {
                                                   "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
                                                   "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\n"
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\n"
-                                                  "said\tsay\tVERB\ndeplored\tdeplore\tVERB\n";
+                                                  "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -95,7 +95,8 @@ RESIGN
 )";
     // an enclitic subject pronoun, as French writes "déplore-t-il"
     std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\n";
-    std::ofstream(dir_ / "en" / "grammar.txt", std::ios::app) << "\npronoun -he\ndeterminer ofthe\nlink-preposition ofthe\nname-particle de\n";
+    std::ofstream(dir_ / "en" / "grammar.txt", std::ios::app) << "\npronoun -he\ndeterminer ofthe\nlink-preposition ofthe\nname-particle de\n"
+                                                                  "reflexive-pronoun se\nactive-participle arrived\n";
     // a second verbs file defines a synset of the same name: synsets are local to their file
     std::ofstream(dir_ / "en" / "verbs.more.txt") << R"(
 &WITH
@@ -106,6 +107,8 @@ FIGHT
 &SHAME
 +SHAMEFUL
 +A_DISGRACE
+--- ARRIVE [042] ---
+ARRIVE
 --- QUOTED BLAME [---] patterns-only ---
 SAY
 - &SHAME ,_"_* [111 home]
@@ -623,4 +626,20 @@ TEST_F(NativeCoder, ASubjectPronounJoinedToTheAuxiliaryIsSeenThrough) {
   // stands for the previous sentence's actor (the verb has no default code: only the pattern
   // codes it)
   EXPECT_EQ(code("The Arnor government met. \"The plan is a disgrace,\" has-he deplored."), (V{"ARNGOV ARN 111"}));
+}
+
+TEST_F(NativeCoder, AReflexivePronounBeforeThePassiveAuxiliaryKeepsTheVerbActive) {
+  // the passive: the subject undergoes the act
+  EXPECT_EQ(code("Arnor was criticized by Gondor."), (V{"GON ARN 111"}));
+  // as French "s'est indigné": after a reflexive pronoun the same auxiliary makes an active
+  // past, and the subject is the one who acts
+  EXPECT_EQ(code("Arnor se was criticized Gondor."), (V{"ARN GON 111"}));
+  EXPECT_NE(code("Arnor was criticized Gondor."), (V{"ARN GON 111"}));
+}
+
+TEST_F(NativeCoder, AVerbWhosePastTakesThePassiveAuxiliaryStaysActive) {
+  // as French "est arrivé à Moscou": the auxiliary makes the past of "arrive", not a passive
+  EXPECT_EQ(code("Gondor was arrived to Arnor."), (V{"GON ARN 042"}));
+  // a verb not so listed reads as a passive
+  EXPECT_NE(code("Gondor was criticized to Arnor."), (V{"GON ARN 111"}));
 }
