@@ -99,7 +99,9 @@ class Sentence {
       auto nameless = [](const std::string& c) { return c.starts_with("---") || c.starts_with('"'); };
       if (std::all_of(gr.codes.begin(), gr.codes.end(), nameless)) continue;
       if (out_.last_actor.codes.empty()) out_.last_actor.codes = gr.codes, out_.last_actor.tok_begin = gr.b, out_.last_actor.tok_end = gr.e;
-      if (has_role(gr)) {
+      // a place ("viajó a Washington", "au Kremlin") is not who "il" or a dropped subject stands for
+      const bool locative = gr.ab > 0 && (cls(raw(gr.ab - 1)) & dict::kPlacePrep);
+      if (has_role(gr) && !locative) {
         out_.last_actor.person_codes = gr.codes, out_.last_actor.person_begin = gr.b, out_.last_actor.person_end = gr.e;
         break;
       }
@@ -131,7 +133,7 @@ class Sentence {
   // noun "parti" (lemma "partir") stays the plain word it always was
   uint32_t lookup_class(uint32_t raw) const {
     return (lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) &
-           ~uint32_t{dict::kReflexive | dict::kActiveParticiple};
+           ~uint32_t{dict::kReflexive | dict::kActiveParticiple | dict::kNoDroppedSubject | dict::kLeadIn};
   }
   bool has_class(uint32_t raw, dict::WordClass c) const {
     return ((lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) & c) != 0;
@@ -1037,6 +1039,36 @@ class Sentence {
   }
   // the lexicon's first reading of the word is an adjective
   bool is_adjective(uint32_t r) const { return has_pos(r, "ADJ"); }
+  // The verb `c` opens its sentence with no subject: nothing before it but punctuation, time
+  // words, words of a class and `lead-in` words ("Por ello,", "Además, ayer se"), and its form
+  // may have one (no `no-dropped-subject` ending, or after an auxiliary: "ha criticado"). Only
+  // in a language that lists such endings (own dictionaries).
+  bool dropped_subject(const Candidate& c) const {
+    if (lex_.no_dropped_subject_endings.empty() || c.nominal || c.quiet || opt_.dict.pair_any_code || !opt_.dict.resolve_pronouns)
+      return false;
+    const std::string_view v = norm(raw(c.ab));
+    bool finite = std::none_of(lex_.no_dropped_subject_endings.begin(), lex_.no_dropped_subject_endings.end(),
+                               [&](const std::string& x) { return v.size() > x.size() + 1 && v.ends_with(x); });
+    for (uint32_t p = 0; p < c.ab; ++p) {
+      const uint32_t r = raw(p);
+      if (in_mention(r) || is_trigger(r)) return false;
+      if (is_punct(r)) {
+        // a quotation's words are its speaker's, named after it ("\"Rechazamos ...\", afirmó X")
+        const std::string_view t = norm(r);
+        if (t == "\"" || t == "\u00ab" || t == "\u201c" || t == "\u201d" || t == "\u2014") return false;
+        continue;
+      }
+      if (aux(r)) {
+        finite = true;
+        continue;
+      }
+      if (cls(r) || has_class(r, dict::kLeadIn) || time_word(r)) continue;
+      // any other word ("\"Esta disparidad es intolerable\", denuncia X", "Chu acusó") is what
+      // the sentence is about, or its subject
+      return false;
+    }
+    return finite;
+  }
   // The verb at active position `at` has a subject of its own that is no actor: the first
   // word before it, past auxiliaries, modals and time words, is a noun the lexicon reads as one or a capitalised word inside the sentence (a
   // name), and no actor ("after Remainers seized", "que des manifestants ont attaqué").
@@ -1788,6 +1820,12 @@ class Sentence {
                           !(cls(raw(c.ae)) & dict::kDeterminer);
     if (enclitic) person = (cls(raw(c.ae)) & dict::kPersonPronoun) != 0;
     pronoun_subject = pronoun_subject || enclitic;
+    // a language that drops subject pronouns: "Por ello, pidió a la Fepade ..." is said of the
+    // one "él" would stand for
+    if (!pronoun_subject && dropped_subject(c)) {
+      pronoun_subject = person = true;
+      trace(fmt::format("verb: '{}' has no subject before it: it is the person's who acted before", words(c.ab, c.ae)));
+    }
     // a speech verb right after a quotation ("« ... », a déploré X", "\"...\", said X"): the
     // speaker stands after the verb, and what the quotation names is what is spoken of
     bool incise = false;

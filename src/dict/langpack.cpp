@@ -33,7 +33,8 @@ constexpr ClassName kClasses[] = {
     {"possessive-determiner", kPossDet}, {"auxiliary", kAuxiliary}, {"former", kFormer},
     {"person-pronoun", kPersonPronoun}, {"name-particle", kNameParticle}, {"active-ending", kActiveEnding},
     {"relative-pronoun", kRelative}, {"speech-verb", kSpeech}, {"reflexive-pronoun", kReflexive},
-    {"active-participle", kActiveParticiple},
+    {"active-participle", kActiveParticiple}, {"no-dropped-subject", kNoDroppedSubject},
+    {"lead-in", kLeadIn},
 };
 
 struct CueName {

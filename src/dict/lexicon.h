@@ -235,6 +235,8 @@ enum WordClass : uint32_t {
   kSpeech = 1u << 18,         // say, said — what follows is said, with its own subject
   kReflexive = 1u << 19,      // se, s' — a passive auxiliary after one is a pronominal verb's own
   kActiveParticiple = 1u << 20,  // venir, descendre — a verb conjugated with "être": active after it
+  kNoDroppedSubject = 1u << 21,  // ar, ando, amos — endings of forms that take no dropped subject
+  kLeadIn = 1u << 22,            // además, ello — may open a sentence whose verb's subject is dropped
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).
@@ -340,6 +342,11 @@ struct Lexicon {
   // Endings of verb forms that are active after a passive auxiliary ("are arresting"): the
   // words of the `active-ending` class, derived like names_from_capitals.
   std::vector<std::string> active_endings;
+  // Endings of verb forms that take no subject dropped from the sentence before
+  // (`no-dropped-subject`: infinitives, gerunds, participles, first persons). A language that
+  // lists any drops subject pronouns: any other verb form with no subject before it has the
+  // one a person pronoun would have. Derived like active_endings.
+  std::vector<std::string> no_dropped_subject_endings;
   text::TokenRules token_rules;
   // dyad's own files are written as text: their words are cut like running text (load_native)
   bool cut_words = false;

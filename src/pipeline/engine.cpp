@@ -218,8 +218,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
     lex->names_from_capitals = std::any_of(lex->word_classes.begin(), lex->word_classes.end(),
                                            [](const auto& wc) { return (wc.second & dict::kNameParticle) != 0; });
     lex->active_endings.clear();
-    for (const auto& [w, c] : lex->word_classes)
+    lex->no_dropped_subject_endings.clear();
+    for (const auto& [w, c] : lex->word_classes) {
       if (c & dict::kActiveEnding) lex->active_endings.emplace_back(lex->vocab.word(w));
+      if (c & dict::kNoDroppedSubject) lex->no_dropped_subject_endings.emplace_back(lex->vocab.word(w));
+    }
     impl->langs.emplace(p.lang, std::move(lex));
   }
   if (impl->langs.empty()) return fail("bad_dictionary", "no language pack found", Location{opt.data_dir});

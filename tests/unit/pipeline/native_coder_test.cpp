@@ -96,7 +96,8 @@ RESIGN
     // an enclitic subject pronoun, as French writes "déplore-t-il"
     std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\n";
     std::ofstream(dir_ / "en" / "grammar.txt", std::ios::app) << "\npronoun -he\ndeterminer ofthe\nlink-preposition ofthe\nname-particle de\n"
-                                                                  "reflexive-pronoun se\nactive-participle arrived\n";
+                                                                  "reflexive-pronoun se\nactive-participle arrived\n"
+                                                                  "no-dropped-subject ing\nlead-in then\n";
     // a second verbs file defines a synset of the same name: synsets are local to their file
     std::ofstream(dir_ / "en" / "verbs.more.txt") << R"(
 &WITH
@@ -642,4 +643,16 @@ TEST_F(NativeCoder, AVerbWhosePastTakesThePassiveAuxiliaryStaysActive) {
   EXPECT_EQ(code("Gondor was arrived to Arnor."), (V{"GON ARN 042"}));
   // a verb not so listed reads as a passive
   EXPECT_NE(code("Gondor was criticized to Arnor."), (V{"GON ARN 111"}));
+}
+
+TEST_F(NativeCoder, ADroppedSubjectIsThePersonWhoActedBefore) {
+  // as Spanish "Por ello, criticó a X": a verb with nothing but a lead-in before it has the
+  // subject a person pronoun would have
+  EXPECT_EQ(code("The president of Gondor spoke. Then criticized Arnor."), (V{"GONGOV ARN 111"}));
+  // a place is not that person: Aragorn spoke in Rohan, and Aragorn criticized Arnor
+  EXPECT_EQ(code("Aragorn spoke in Rohan. Then criticized Arnor."), (V{"GONELI ARN 111"}));
+  // a form that takes no dropped subject (here "-ing") stays without one
+  EXPECT_EQ(code("The president of Gondor spoke. Then criticizing Arnor."), V{});
+  // a noun before the verb is its own subject, not a dropped one
+  EXPECT_EQ(code("The president of Gondor spoke. Then harbour criticized Arnor."), V{});
 }
