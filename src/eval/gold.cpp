@@ -102,7 +102,9 @@ Result<GoldReport> run_gold(const Engine& engine, const std::string& gold, const
   if (!cases) return std::unexpected(cases.error());
   GoldReport rep;
   for (auto& c : *cases) rep.cases.push_back({c, c.level == "forbidden", {}});
-  io::DocReader reader(inputs);
+  io::ReadOptions ro;
+  ro.skip_files.push_back(gold);  // "dyad eval --gold seeds/expected.jsonl seeds/" reads the articles, not the gold
+  io::DocReader reader(inputs, ro);
   while (auto r = reader.next()) {
     if (!*r) {
       rep.input_errors.push_back(r->error().to_string());

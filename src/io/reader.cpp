@@ -695,7 +695,14 @@ void DocReader::Impl::expand(const std::string& dir) {
   std::vector<Item> items;
   items.reserve(errors.size() + files.size());
   for (auto& e : errors) items.push_back({{}, std::move(e)});
-  for (auto& f : files) items.push_back({f.string(), std::nullopt});
+  for (auto& f : files) {
+    bool skip = false;
+    for (const auto& s : opts.skip_files) {
+      std::error_code ec;
+      if (fs::equivalent(f, fs::path(s), ec)) skip = true;
+    }
+    if (!skip) items.push_back({f.string(), std::nullopt});
+  }
   queue.insert(queue.begin(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
 }
 

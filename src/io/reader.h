@@ -19,6 +19,9 @@ namespace dyad::io {
 struct ReadOptions {
   // A JSONL line or a plain-text file larger than this is skipped with "record_too_large".
   size_t max_record_bytes = size_t{64} << 20;
+  // Files a directory input leaves out (compared as the same file on disk): the gold file
+  // `dyad eval --gold` reads, when it sits in the article folder it is given.
+  std::vector<std::string> skip_files;
 };
 
 // Error kinds produced by DocReader (Error::kind).

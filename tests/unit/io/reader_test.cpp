@@ -189,6 +189,23 @@ TEST_F(ReaderTmp, DirectoryIsReadRecursivelyInSortedOrder) {
   EXPECT_EQ(files[3], path("d/sub/c.txt"));
 }
 
+// "dyad eval --gold seeds/expected-events.jsonl seeds/": the gold file in the article folder is
+// not read as articles (its records have no text and would each be reported as bad input).
+TEST_F(ReaderTmp, DirectoryLeavesOutTheFilesToSkip) {
+  write_file(path("s/001.txt"), "Moscow sent troops.");
+  write_file(path("s/expected.jsonl"), "{\"id\": \"001-a\", \"doc\": \"001\"}\n");
+  ReadOptions opts;
+  opts.skip_files.push_back(path("s/./expected.jsonl"));  // same file, spelled differently
+  auto out = read_all({path("s")}, opts);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_TRUE(out[0].has_value()) << out[0].error().to_string();
+  EXPECT_EQ(out[0]->id, "001");
+  // Named on its own, a skipped file is still read: the option is about folders.
+  auto direct = read_all({path("s/expected.jsonl")}, opts);
+  ASSERT_EQ(direct.size(), 1u);
+  EXPECT_FALSE(direct[0].has_value());
+}
+
 TEST_F(ReaderTmp, StdinJsonlAndText) {
   write_file(path("in.jsonl"), "{\"id\": \"s1\", \"text\": \"From stdin.\"}\n{\"id\": \"s2\", \"text\": \"Again.\"}\n");
   write_file(path("in.txt"), "Plain text on stdin.");
