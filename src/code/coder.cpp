@@ -101,7 +101,7 @@ class Sentence {
       if (out_.last_actor.codes.empty()) out_.last_actor.codes = gr.codes, out_.last_actor.tok_begin = gr.b, out_.last_actor.tok_end = gr.e;
       // a place ("viajó a Washington", "au Kremlin") is not who "il" or a dropped subject stands for
       const bool locative = gr.ab > 0 && (cls(raw(gr.ab - 1)) & dict::kPlacePrep);
-      if (has_role(gr) && !locative) {
+      if (person_like(gr) && !locative) {
         out_.last_actor.person_codes = gr.codes, out_.last_actor.person_begin = gr.b, out_.last_actor.person_end = gr.e;
         break;
       }
@@ -1468,6 +1468,15 @@ class Sentence {
     });
   }
 
+  // Who "he", "elle" or a dropped subject may stand for: an actor with a role, or a name the
+  // dictionaries do not hold ("Enrique Santiago"), which is a person too: without it, the
+  // pronoun after such a name went back to an older, known person.
+  static bool person_like(const Group& g) {
+    return has_role(g) || (!g.codes.empty() && std::all_of(g.codes.begin(), g.codes.end(), [](const std::string& c) {
+                             return c.starts_with(kNameActor);
+                           }));
+  }
+
   // A pronoun subject stands for the latest actor before the clause in this sentence, else for
   // the previous sentence's latest actor; a person pronoun ("he", "elle") for one with a role.
   int32_t antecedent(uint32_t before, const std::vector<int32_t>& consumed, bool person) {
@@ -1476,7 +1485,7 @@ class Sentence {
       if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) continue;
       if (std::all_of(groups_[g].codes.begin(), groups_[g].codes.end(), [](auto& c) { return c.starts_with("---"); }))
         continue;
-      if (person && !has_role(groups_[g])) continue;
+      if (person && !person_like(groups_[g])) continue;
       // a place ("au Kremlin") is not what "il" stands for
       if (groups_[g].ab > 0 && (cls(raw(groups_[g].ab - 1)) & dict::kPlacePrep)) continue;
       return static_cast<int32_t>(g);

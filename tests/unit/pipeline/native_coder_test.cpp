@@ -656,3 +656,10 @@ TEST_F(NativeCoder, ADroppedSubjectIsThePersonWhoActedBefore) {
   // a noun before the verb is its own subject, not a dropped one
   EXPECT_EQ(code("The president of Gondor spoke. Then harbour criticized Arnor."), V{});
 }
+
+TEST_F(NativeCoder, APronounStandsForTheLatestPersonEvenOneTheDictionariesDoNotHold) {
+  // "He" is Frodo Baggins, named last; he is no actor of the dictionaries, so the event is
+  // Gondor's (the article's home country), not Aragorn's
+  EXPECT_EQ(code("Aragorn spoke in Gondor. Frodo Bagginz spoke. He criticized Arnor."), (V{"GON ARN 111"}));
+  EXPECT_EQ(code("Aragorn spoke in Gondor. He criticized Arnor."), (V{"GONELI ARN 111"}));
+}
