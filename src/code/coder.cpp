@@ -1016,6 +1016,8 @@ class Sentence {
       if (in_mention(r) || std::any_of(pair_spans_.begin(), pair_spans_.end(),
                                        [&](const auto& sp) { return sp.first <= r && r < sp.second; }))
         return false;
+      // "le candidat communiste a reçu": after an auxiliary the form is a participle
+      if (aux(r)) return false;
       uint32_t c = cls(r);
       if (c & dict::kPossessive) return k <= 2;
       // "la ministre du Travail dénonce", "familiares de los presos denunciaron": a determiner
@@ -1076,7 +1078,7 @@ class Sentence {
     for (uint32_t p = at; p-- > from;) {
       const uint32_t r = raw(p);
       if (in_mention(r) || is_punct(r) || is_trigger(r)) return false;
-      if ((cls(r) & (dict::kAuxiliary | dict::kModal | dict::kPassiveAux)) || time_word(r)) continue;
+      if (aux(r) || (cls(r) & (dict::kModal | dict::kPassiveAux)) || time_word(r)) continue;
       // any other class word: "to work", "pour dénoncer" (no subject of its own), "the", "que"
       if (cls(r)) return false;
       return has_pos(r, "NOUN") || (toks_[r].capitalised && r > b_);

@@ -657,6 +657,14 @@ TEST_F(NativeCoder, ADroppedSubjectIsThePersonWhoActedBefore) {
   EXPECT_EQ(code("The president of Gondor spoke. Then harbour criticized Arnor."), V{});
 }
 
+TEST_F(NativeCoder, AVerbFormAfterAnAuxiliaryIsAVerbNotANoun) {
+  // "le candidat a reçu", "l'a félicité": the determiner before is no article of the form
+  EXPECT_EQ(code("Gondor said that the leader has criticized Arnor."), (V{"GON ARN 111"}));
+  // and the auxiliary does not hide the verb's own subject, a name that is no actor: Gondor
+  // did not criticize Arnor
+  EXPECT_EQ(code("Gondor said that Remainers have criticized Arnor."), V{});
+}
+
 TEST_F(NativeCoder, APronounStandsForTheLatestPersonEvenOneTheDictionariesDoNotHold) {
   // "He" is Frodo Baggins, named last; he is no actor of the dictionaries, so the event is
   // Gondor's (the article's home country), not Aragorn's
