@@ -167,10 +167,11 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
       self_read.assign(form);
       // an adjective read as itself is kept, so the coder knows it from a noun ("du nouveau
       // soutien" is a noun phrase, "du Travail dénonce" has a verb); any other word read as
-      // itself is only known to exist (Lexicon::known_words)
+      // itself is only known to exist (Lexicon::known_words); a proper noun (PROPN: "Ramírez",
+      // "Sánchez") is not a word the language knows but a name, as the coder reads names
       text::fold_word(form, ff);
       if (pos != "ADJ") {
-        lex.known_words.push_back(hash_word(ff));
+        if (pos != "PROPN") lex.known_words.push_back(hash_word(ff));
         continue;
       }
       const WordId f = lex.vocab.intern(ff);

@@ -32,7 +32,7 @@ class NativeCoder : public ::testing::Test {
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
                                                   "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\n"
-                                                  "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\n"
+                                                  "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\nbaggins\tbaggins\tPROPN\n"
                                                   "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
@@ -465,6 +465,8 @@ TEST_F(NativeCoder, ANameTheDictionariesDoNotHoldTakesTheArticlesHomeCountry) {
   EXPECT_EQ(code("Gondor voted. Rohan counted. Bilbo Baggins criticized Arnor."), V{});
   // words the language knows name an institution, not a person
   EXPECT_EQ(code("Gondor voted. Gondor counted. Harbour Guild criticized Arnor."), V{});
+  // a word the lexicon reads as a proper noun is part of a name, not a word the language knows
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Harbour Baggins criticized Arnor."), (V{"GON ARN 111"}));
   // a name after a link preposition is a complement
   EXPECT_EQ(code("Gondor voted. Gondor counted. Rohan condemned the death of Bilbo Baggins."), V{});
   // two different people of the home country are a domestic dyad
