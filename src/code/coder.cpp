@@ -1971,8 +1971,15 @@ class Sentence {
       // the support (own dictionaries)
       if (!ch.from_pattern && !opt_.dict.pair_any_code && tgt != kNone) {
         const uint32_t tab = groups_[static_cast<size_t>(tgt)].ab;
+        // ... unless a new noun phrase starts right after the noun: in "a félicité dans un
+        // communiqué le président élu Joe Biden" the noun is done when the verb's object begins
+        auto joined = [&](uint32_t from, uint32_t to) {
+          if (from >= to) return true;
+          const uint32_t w = cls(raw(from));
+          return !(w & dict::kDeterminer) || (w & dict::kLinkPrep);
+        };
         for (const auto& o : cands_)
-          if (o.nominal && o.ab >= c.ae && o.ae <= tab) {
+          if (o.nominal && o.ab >= c.ae && o.ae <= tab && joined(o.ae, tab)) {
             trace(fmt::format("verb: '{}': its target '{}' belongs to the noun '{}'", words(c.ab, c.ae),
                               words(groups_[static_cast<size_t>(tgt)].ab, groups_[static_cast<size_t>(tgt)].ae),
                               words(o.ab, o.ae)));

@@ -266,6 +266,9 @@ TEST_F(NativeCoder, AVerbsDefaultDoesNotReachPastAnEventNounOfItsObject) {
   // Arnor is the target of the attacks (coded by the noun), not of the support
   EXPECT_EQ(code("Gondor supported its attacks on Arnor."), (V{"GON ARN 190"}));
   EXPECT_EQ(code("Gondor supported Arnor."), (V{"GON ARN 051"}));
+  // but a noun phrase that starts right after the noun is the verb's own object ("a remercié
+  // dans des communiqués les autorités colombiennes")
+  EXPECT_EQ(code("Gondor supported after the attacks the Arnor government."), (V{"GON ARNGOV 051"}));
 }
 
 TEST_F(NativeCoder, AListOfMoreThanThreeActorsIsNotPairedUp) {
