@@ -100,8 +100,7 @@ class Sentence {
       if (std::all_of(gr.codes.begin(), gr.codes.end(), nameless)) continue;
       if (out_.last_actor.codes.empty()) out_.last_actor.codes = gr.codes, out_.last_actor.tok_begin = gr.b, out_.last_actor.tok_end = gr.e;
       // a place ("viajó a Washington", "au Kremlin") is not who "il" or a dropped subject stands for
-      const bool locative = gr.ab > 0 && (cls(raw(gr.ab - 1)) & dict::kPlacePrep);
-      if (person_like(gr) && !locative) {
+      if (person_like(gr) && !locative(gr)) {
         out_.last_actor.person_codes = gr.codes, out_.last_actor.person_begin = gr.b, out_.last_actor.person_end = gr.e;
         break;
       }
@@ -1394,7 +1393,7 @@ class Sentence {
       const auto& gr = groups_[g];
       if (gr.ab < from || gr.ae > to) continue;
       if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) continue;
-      if (!opt_.dict.pair_any_code && gr.ab > 0 && (cls(raw(gr.ab - 1)) & dict::kPlacePrep)) continue;
+      if (!opt_.dict.pair_any_code && locative(gr)) continue;
       return static_cast<int32_t>(g);
     }
     return kNone;
@@ -1448,10 +1447,9 @@ class Sentence {
       const auto& gr = groups_[g];
       if (gr.ab < from || gr.ae > to) continue;
       if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) continue;
-      bool locative = gr.ab > 0 && (cls(raw(gr.ab - 1)) & dict::kPlacePrep);
       bool bare = std::all_of(gr.codes.begin(), gr.codes.end(), [](const std::string& c) { return c.starts_with("---"); });
       if (bare && gr.ab < bare_from) continue;
-      int rank = (bare ? 2 : 0) + (locative ? 1 : 0);
+      int rank = (bare ? 2 : 0) + (locative(gr) ? 1 : 0);
       if (rank < best_rank) {
         best_rank = rank;
         best = static_cast<int32_t>(g);
@@ -1479,8 +1477,11 @@ class Sentence {
                            }));
   }
 
+  // The actor stands right after a place preposition ("à Washington", "au Kremlin").
+  bool locative(const Group& g) const { return g.ab > 0 && (cls(raw(g.ab - 1)) & dict::kPlacePrep); }
+
   // A pronoun subject stands for the latest actor before the clause in this sentence, else for
-  // the previous sentence's latest actor; a person pronoun ("he", "elle") for one with a role.
+  // the previous sentence's latest actor; a person pronoun ("he", "elle") for a person_like one.
   int32_t antecedent(uint32_t before, const std::vector<int32_t>& consumed, bool person) {
     for (size_t g = groups_.size(); g-- > 0;) {
       if (groups_[g].ae > before) continue;
@@ -1489,7 +1490,7 @@ class Sentence {
         continue;
       if (person && !person_like(groups_[g])) continue;
       // a place ("au Kremlin") is not what "il" stands for
-      if (groups_[g].ab > 0 && (cls(raw(groups_[g].ab - 1)) & dict::kPlacePrep)) continue;
+      if (locative(groups_[g])) continue;
       return static_cast<int32_t>(g);
     }
     if (!previous_) return kNone;
