@@ -696,11 +696,10 @@ void DocReader::Impl::expand(const std::string& dir) {
   items.reserve(errors.size() + files.size());
   for (auto& e : errors) items.push_back({{}, std::move(e)});
   for (auto& f : files) {
-    bool skip = false;
-    for (const auto& s : opts.skip_files) {
+    const bool skip = std::any_of(opts.skip_files.begin(), opts.skip_files.end(), [&](const std::string& s) {
       std::error_code ec;
-      if (fs::equivalent(f, fs::path(s), ec)) skip = true;
-    }
+      return fs::equivalent(f, fs::path(s), ec);
+    });
     if (!skip) items.push_back({f.string(), std::nullopt});
   }
   queue.insert(queue.begin(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
