@@ -1884,7 +1884,15 @@ class Sentence {
     }
     bool src_carried = false;  // the subject of a clause before ("X a rendu ..., fustigeant ...")
     bool insert_subject = false;  // the verb's own subject, set off by an insert between commas
-    if (src == kNone && !pairs_within) {
+    // an event noun coded `unknown` takes no doer but one its pattern binds: in "Valls s'est
+    // exprimé après l'attentat de Barcelone" the clause's subject did not do it
+    // (a noun: after a determiner, or with a pattern's words before it, "the 9/11 terrorist
+    // attacks", that are no passive auxiliary: "was assassinated" takes its subject as target)
+    const bool doerless_noun =
+        ch.code.unknown && !opt_.dict.pair_any_code && b.source == kNone &&
+        (c.nominal || (ch.from_pattern && b.lo < c.ab && !(cls(raw(c.ab - 1)) & dict::kPassiveAux) &&
+                       !(c.ab > 1 && (cls(raw(c.ab - 2)) & dict::kPassiveAux))));
+    if (src == kNone && !pairs_within && !doerless_noun) {
       // who reports it ("selon l'Express, une poignée de membres auraient demandé") is not who
       // acts: the actor right after a report cue is no subject (own dictionaries)
       if (!opt_.dict.pair_any_code)
@@ -2041,7 +2049,13 @@ class Sentence {
       tgt = kNone;
     }
     why_not_ = pairs_within ? 0 : src == kNone ? (tgt == kNone ? 3 : 1) : (tgt == kNone ? 2 : 0);
-    if (src == kNone && tgt == kNone && !pairs_within) return false;
+    // a doer named by words no dictionary holds ("arrêté par les Casques bleus") is still a doer
+    for (uint32_t q = c.ae; agentless && q < cend && q < c.ae + 3; ++q)
+      if (cls(raw(q)) & dict::kAgentBy) agentless = false;
+    // "[180 unknown]" on an event noun or an agentless passive: the doer is not named
+    const bool unknown_doer = ch.code.unknown && !opt_.dict.pair_any_code && !pairs_within && src == kNone &&
+                              (doerless_noun || agentless);
+    if (src == kNone && tgt == kNone && !pairs_within && !unknown_doer) return false;
     // An event noun right before its target's words modifies them: "the bombing suspects",
     // "attack helicopters" name people and things, not an act on them (own dictionaries).
     // Only a one-word noun, and only before a role with no country: "meeting with Putin" and
@@ -2247,13 +2261,36 @@ class Sentence {
     // "[173 home]" in the passive with no doer named ("trois militants ont été interpellés à
     // Minsk", "fue encarcelado"): the state where it happened, else the target's own, did it;
     // the engine fills it in from the event's place or the target
-    // (a doer named by words no dictionary holds, "arrêté par les Casques bleus", is still a doer)
-    for (uint32_t q = c.ae; agentless && q < cend && q < c.ae + 3; ++q)
-      if (cls(raw(q)) & dict::kAgentBy) agentless = false;
+    // (a doer named by words no dictionary holds, "arrêté par les Casques bleus", is still a
+    // doer: see above)
     if (agentless && src == kNone && ch.code.home && !opt_.dict.pair_any_code) {
       const Group& gt = groups_[static_cast<size_t>(tgt)];
       for (auto& t : gt.codes) make(kHomeActor, 0, 0, t, gt.b, gt.e, ch.code.fwd);
       trace(fmt::format("verb: '{}': passive with no doer named; done by the state where it happened", words(c.ab, c.ae)));
+      return out_.events.size() > before;
+    }
+    // "[180 unknown]": violence whose doer is not named ("un attentat à Barcelone", "three
+    // soldiers were killed in an ambush") is done by the unknown actor; the noun's target is
+    // the actor right after it ("l'attentat contre la police"), else the country where it
+    // happened, filled in by the engine from the event's place (no place, no event). An actor
+    // further on belongs to something else ("l'attentat ... a été revendiqué par l'EI").
+    if (unknown_doer) {
+      const Group* gt0 = tgt != kNone ? &groups_[static_cast<size_t>(tgt)] : nullptr;
+      if (gt0 && tgt_searched && doerless_noun &&
+          (gt0->ab > std::max<uint32_t>(c.ae, ch.from_pattern ? b.hi + 1 : 0) + 3 ||
+           (gt0->ab > 0 && (cls(raw(gt0->ab - 1)) & dict::kAgentBy)))) {  // "revendiqué par l'EI"
+        trace(fmt::format("verb: '{}': the doer is not named, and '{}' is not its target (too far, or a doer)", words(c.ab, c.ae),
+                          words(groups_[static_cast<size_t>(tgt)].ab, groups_[static_cast<size_t>(tgt)].ae)));
+        tgt = kNone;
+      }
+      if (tgt == kNone) {
+        make(kUnknownActor, 0, 0, kPlaceActor, 0, 0, ch.code.fwd);
+        trace(fmt::format("verb: '{}': the doer is not named; aimed at the country where it happened", words(c.ab, c.ae)));
+      } else {
+        const Group& gt = groups_[static_cast<size_t>(tgt)];
+        for (auto& t : gt.codes) make(kUnknownActor, 0, 0, t, gt.b, gt.e, ch.code.fwd);
+        trace(fmt::format("verb: '{}': the doer is not named", words(c.ab, c.ae)));
+      }
       return out_.events.size() > before;
     }
     if (opt_.dict.require_dyad && (src == kNone || tgt == kNone)) return false;

@@ -19,6 +19,11 @@ namespace dyad::code {
 // The actor code of an event coded "[CODE home]" that names no target (or, in the passive, no
 // doer): the engine replaces it by the source's country (or the state where it happened).
 inline constexpr const char* kHomeActor = "~";
+// The target of an event coded "[CODE unknown]" that names none ("un attentat à Barcelone"):
+// the engine replaces it by the country of the event's place, or drops the event.
+inline constexpr const char* kPlaceActor = "@";
+// The source of an event coded "[CODE unknown]" whose doer the sentence does not name.
+inline constexpr const char* kUnknownActor = "---";
 // The country part of an actor named by a name the dictionaries do not hold ("~~~", "~~~GOV"
 // with an agent): the engine replaces it by the article's home country, or drops the event.
 inline constexpr const char* kNameActor = "~~~";

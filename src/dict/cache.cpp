@@ -172,6 +172,7 @@ void put(Writer& w, const EventCode& c) {
   w.str(c.fwd);
   w.str(c.rev);
   w.boolean(c.home);
+  w.boolean(c.unknown);
 }
 void put(Writer& w, const PElem& e) {
   w.u8(static_cast<uint8_t>(e.kind));
@@ -294,6 +295,7 @@ void get(Reader& r, EventCode& c) {
   c.fwd = r.str();
   c.rev = r.str();
   c.home = r.boolean();
+  c.unknown = r.boolean();
 }
 void get(Reader& r, PElem& e) {
   uint8_t k = r.u8();

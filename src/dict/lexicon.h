@@ -107,9 +107,14 @@ struct EventCode {
   // "[111 home]": when the sentence names no target, the event is aimed at the source's own
   // country ("la ministre dénonce une dérive" → FRAGOV → FRA); own dictionaries only
   bool home = false;
+  // "[180 unknown]": violence whose doer the sentence does not name ("un attentat à Barcelone",
+  // "he was assassinated") is done by the unknown actor `---`; with no target named, the target
+  // is the country where it happened (the event's place); own dictionaries only
+  bool unknown = false;
   bool null() const { return fwd.empty(); }
   std::string text() const {
-    return (fwd.empty() ? "---" : (rev.empty() ? fwd : fwd + ":" + rev)) + (home ? " home" : "");
+    return (fwd.empty() ? "---" : (rev.empty() ? fwd : fwd + ":" + rev)) + (home ? " home" : "") +
+           (unknown ? " unknown" : "");
   }
 };
 

@@ -89,6 +89,9 @@ EventCode parse_code(std::string_view c) {
   if (c.ends_with(" home")) {
     ec.home = true;
     c = trim(c.substr(0, c.size() - 5));
+  } else if (c.ends_with(" unknown")) {
+    ec.unknown = true;
+    c = trim(c.substr(0, c.size() - 8));
   }
   auto colon = c.find(':');
   std::string_view a = trim(c.substr(0, colon));

@@ -316,12 +316,23 @@ static void infer_home(const std::unordered_map<std::string, uint32_t>& home, Co
       }
 }
 
+// "[CODE unknown]" events naming no target: at the country of the event's place, or dropped.
 // "[CODE home]" events: with no target named, aimed at the source's own country, known once
 // infer_home has run (a source with no country, an organisation, "NGO", "IGO", or a news
 // outlet gives no event); told in the passive with no doer named, done by the state where
 // it happened, else by the target's own.
 static void resolve_home_actors(CodeReport& rep, std::string* explain) {
   std::erase_if(rep.events, [&](Event& e) {
+    if (e.target.code == code::kPlaceActor) {
+      // "[180 unknown]" naming no target: the country where it happened
+      const std::string& c = e.place_country;
+      const bool ok = names_country(c);
+      if (explain) *explain += fmt::format("  place target: {} {} -> {}\n", e.source.code, e.code, ok ? c : "no place, dropped");
+      if (!ok) return true;
+      e.target.code = e.target.country = c;
+      e.target.implied = true;
+      return false;
+    }
     if (e.source.code == code::kHomeActor) {
       // a passive with no doer named: the state where it happened, else the target's own
       const std::string c = !e.place_country.empty() ? e.place_country : country_of(e.target.code);
@@ -425,6 +436,17 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
       e.verb_text = doc.text.substr(e.verb_start, e.verb_end - e.verb_start);
       e.rule = {c.rule_file < lex.files.size() ? lex.files[c.rule_file] : std::string(), c.rule_line, c.rule_text};
       pipeline::attribute(lex, dateline, toks, s, c, e);
+      // "[180 unknown]" at a city ("les attentats de Paris"): the city stands for its country's
+      // people, not for its government as in "Paris a condamné"
+      if (e.source.code == code::kUnknownActor && !copt.dict.pair_any_code && c.target.tok_end > c.target.tok_begin &&
+          e.target.code.size() > 3) {
+        uint32_t last = 0;
+        const int64_t p = lex.place_trie.longest(toks.tokens, c.target.tok_begin, c.target.tok_end, last);
+        if (p >= 0 && last + 1 == c.target.tok_end && lex.places[static_cast<size_t>(p)].country == e.target.code.substr(0, 3)) {
+          if (explain) *explain += fmt::format("  a place as the target: {} -> {}\n", e.target.code, e.target.code.substr(0, 3));
+          e.target.code.resize(3);
+        }
+      }
       // The id: FNV-1a of the document id then "\x1f<si>\x1f<source>\x1f<target>\x1f<code>",
       // fed piece by piece (no string built), as 16 hex digits.
       uint64_t h = doc_hash;

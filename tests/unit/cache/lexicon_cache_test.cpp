@@ -36,7 +36,8 @@ const std::vector<Doc> kDocs = {
     {.id = "en1", .lang = "en", .date = "2022-03-01",
      .text = "Russia signed an agreement with Venezuela. The US condemned the attack on Ukraine. The EU did not "
              "threaten China. France and Germany renewed their military cooperation. Iranian troops attacked "
-             "Iraqi rebels on Monday. The UN said Israel had accused Iran of supporting Hezbollah."},
+             "Iraqi rebels on Monday. The UN said Israel had accused Iran of supporting Hezbollah. A car bomb "
+             "exploded in Baghdad."},
     {.id = "es1", .lang = "es", .date = "2021-06-15",
      .text = "Rusia firmó un acuerdo con Venezuela. El gobierno de Colombia condenó el ataque contra Ecuador. "
              "México no amenazó a Estados Unidos. Cuba y Venezuela renovaron su cooperación militar. "

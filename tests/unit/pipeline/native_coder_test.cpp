@@ -24,7 +24,7 @@ class NativeCoder : public ::testing::Test {
     fs::create_directories(dir_ / "en");
     const fs::path src = DYAD_SOURCE_DIR "/data";
     for (auto f : {"cameo-codes.tsv", "cameo-plover.tsv"}) fs::copy_file(src / "common" / f, dir_ / "common" / f);
-    std::ofstream(dir_ / "common" / "places.tsv") << "country\tROH\t47.0\t8.0\tRohan\t\n";
+    std::ofstream(dir_ / "common" / "places.tsv") << "country\tROH\t47.0\t8.0\tRohan\t\ncity\tROH\t47.1\t8.1\tEdoras\t\n";
     for (auto f : {"tokens.txt", "grammar.txt", "cues.txt", "dates.txt"}) fs::copy_file(src / "en" / f, dir_ / "en" / f);
     // "accord" is read as itself first (a noun), so its later verb reading must not be used
     std::ofstream(dir_ / "en" / "lexicon.tsv") << "accord\taccord\tNOUN\naccord\taccorder\tVERB\n"
@@ -33,7 +33,8 @@ class NativeCoder : public ::testing::Test {
                                                   "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
                                                   "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\n"
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\nbaggins\tbaggins\tPROPN\n"
-                                                  "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n";
+                                                  "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n"
+                                                  "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -92,6 +93,15 @@ DEPLORE
 - ,_"_HAS_* [111 home]
 --- RESIGN [0831 home] ---
 RESIGN
+--- ASSAULT [---] ---
+ASSAULT
+- THE_* [180 unknown]
+- AN_* [180 unknown]
+- AN_*_ON_+ [180 unknown]
+- FOIL_AN_* [---]
+--- MURDER [186] ---
+MURDER
+- WAS_* [186 unknown]
 )";
     // an enclitic subject pronoun, as French writes "déplore-t-il"
     std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\n";
@@ -490,6 +500,28 @@ TEST_F(NativeCoder, APassiveHomeActWithNoDoerNamedIsTheStateWhereItHappened) {
   EXPECT_EQ(code("Two Gondorian envoys were decried by the crowd."), V{});
   // without `home`, the passive with no doer codes nothing
   EXPECT_EQ(code("Two Gondorian envoys were criticized."), V{});
+}
+
+TEST_F(NativeCoder, AnUnknownDoersViolenceIsAimedAtItsTargetOrWhereItHappened) {
+  // "[CODE unknown]": an event noun whose doer is not named is done by "---"
+  EXPECT_EQ(code("An assault on Gondorian troops."), (V{"--- GONMIL 180"}));
+  // with no target, at the country where it happened, marked implied
+  auto r = run("Aragorn spoke after the assault in Edoras.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "---");  // not the clause's subject
+  EXPECT_EQ(r.events[0].target.code, "ROH");
+  EXPECT_TRUE(r.events[0].target.implied);
+  // no target and no place: no event
+  EXPECT_EQ(code("Aragorn spoke after the assault."), V{});
+  // an actor after "by" is no target
+  EXPECT_EQ(code("An assault by Gondor."), V{});
+  // a foiled attack is none
+  EXPECT_EQ(code("Arnor foiled an assault in Edoras."), V{});
+  // the passive with no doer named; a doer in words no dictionary holds is still a doer
+  EXPECT_EQ(code("Aragorn was murdered."), (V{"--- GONELI 186"}));
+  EXPECT_EQ(code("Aragorn was murdered by the crowd."), V{});
+  // a named doer keeps the ordinary reading
+  EXPECT_EQ(code("Rohan murdered Aragorn."), (V{"ROH GONELI 186"}));
 }
 
 TEST_F(NativeCoder, AFormWithAnActiveEndingAfterAPassiveAuxiliaryIsActive) {
