@@ -1964,6 +1964,7 @@ class Sentence {
     }
     bool tgt_searched = false;  // found after the verb, not bound by the pattern
     bool agentless = false;     // a passive whose doer is not named: the subject is the target
+    bool nobody = false;        // a passive that names neither its doer nor an actor as its subject
     if (tgt == kNone && !pairs_within) {
       // an agent word among the words a pattern matched is not the target ("renforcer leur
       // coopération militaire")
@@ -2029,6 +2030,7 @@ class Sentence {
           tgt = src;
           src = kNone;
           agentless = tgt != kNone;
+          nobody = tgt == kNone;
         }
       }
       tgt_searched = found != kNone && tgt == found;  // not yielded to a noun, not swapped by a passive
@@ -2050,12 +2052,17 @@ class Sentence {
     }
     why_not_ = pairs_within ? 0 : src == kNone ? (tgt == kNone ? 3 : 1) : (tgt == kNone ? 2 : 0);
     // a doer named by words no dictionary holds ("arrêté par les Casques bleus") is still a doer
-    for (uint32_t q = c.ae; agentless && q < cend && q < c.ae + 3; ++q)
-      if (cls(raw(q)) & dict::kAgentBy) agentless = false;
+    for (uint32_t q = c.ae; (agentless || nobody) && q < cend && q < c.ae + 3; ++q)
+      if (cls(raw(q)) & dict::kAgentBy) agentless = nobody = false;
+    // "[173 home]" in the passive with neither doer nor actor named ("six mineurs ont été
+    // interpellés à Cadix"): the state where it happened acted on someone unnamed (---); coercion
+    // only (root 17), whose undergoers are people; with no place, no event
+    const bool nobody_home = nobody && ch.code.home && !opt_.dict.pair_any_code && !pairs_within && src == kNone &&
+                             ch.code.fwd.starts_with("17");
     // "[180 unknown]" on an event noun or an agentless passive: the doer is not named
     const bool unknown_doer = ch.code.unknown && !opt_.dict.pair_any_code && !pairs_within && src == kNone &&
                               (doerless_noun || agentless);
-    if (src == kNone && tgt == kNone && !pairs_within && !unknown_doer) return false;
+    if (src == kNone && tgt == kNone && !pairs_within && !unknown_doer && !nobody_home) return false;
     // An event noun right before its target's words modifies them: "the bombing suspects",
     // "attack helicopters" name people and things, not an act on them (own dictionaries).
     // Only a one-word noun, and only before a role with no country: "meeting with Putin" and
@@ -2263,6 +2270,12 @@ class Sentence {
     // the engine fills it in from the event's place or the target
     // (a doer named by words no dictionary holds, "arrêté par les Casques bleus", is still a
     // doer: see above)
+    if (nobody_home && tgt == kNone) {
+      make(kHomeActor, 0, 0, kUnknownActor, 0, 0, ch.code.fwd);
+      trace(fmt::format("verb: '{}': passive naming no doer and no actor; done by the state where it happened",
+                        words(c.ab, c.ae)));
+      return out_.events.size() > before;
+    }
     if (agentless && src == kNone && ch.code.home && !opt_.dict.pair_any_code) {
       const Group& gt = groups_[static_cast<size_t>(tgt)];
       for (auto& t : gt.codes) make(kHomeActor, 0, 0, t, gt.b, gt.e, ch.code.fwd);

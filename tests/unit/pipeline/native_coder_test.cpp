@@ -34,7 +34,7 @@ class NativeCoder : public ::testing::Test {
                                                   "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\n"
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\nbaggins\tbaggins\tPROPN\n"
                                                   "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n"
-                                                  "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\n";
+                                                  "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -102,6 +102,8 @@ ASSAULT
 --- MURDER [186] ---
 MURDER
 - WAS_* [186 unknown]
+--- DETAIN [173 home] ---
+DETAIN
 )";
     // an enclitic subject pronoun, as French writes "déplore-t-il"
     std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\n";
@@ -522,6 +524,24 @@ TEST_F(NativeCoder, AnUnknownDoersViolenceIsAimedAtItsTargetOrWhereItHappened) {
   EXPECT_EQ(code("Aragorn was murdered by the crowd."), V{});
   // a named doer keeps the ordinary reading
   EXPECT_EQ(code("Rohan murdered Aragorn."), (V{"ROH GONELI 186"}));
+}
+
+TEST_F(NativeCoder, APassiveCoercionNamingNoActorIsTheStateOfThePlaceOnSomeoneUnnamed) {
+  // "six mineurs ont été interpellés à Cadix": the state where it happened, on "---"
+  auto r = run("Two men were detained in Edoras.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source.code, "ROH");
+  EXPECT_TRUE(r.events[0].source.implied);
+  EXPECT_EQ(r.events[0].target.code, "---");
+  EXPECT_EQ(r.events[0].code, "173");
+  // no place: no state to name
+  EXPECT_EQ(code("Two men were detained."), V{});
+  // a doer in words no dictionary holds
+  EXPECT_EQ(code("Two men were detained by the crowd in Edoras."), V{});
+  // an actor as the subject keeps it as the target
+  EXPECT_EQ(code("Aragorn was detained in Edoras."), (V{"ROH GONELI 173"}));
+  // only coercion: a home judgement in the passive on no actor is no event
+  EXPECT_EQ(code("Two plans were decried in Edoras."), V{});
 }
 
 TEST_F(NativeCoder, AFormWithAnActiveEndingAfterAPassiveAuxiliaryIsActive) {
