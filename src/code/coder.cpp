@@ -1933,6 +1933,16 @@ class Sentence {
            --k) {
         src_carried = true;
         uint32_t ks = clause_start_[static_cast<size_t>(k)], ke = clause_end(static_cast<uint32_t>(k));
+        // "A third man, who authorities believe was an accomplice of the suspects, has been
+        // arrested": a relative clause set off by commas, right before a verb that opens its
+        // own clause, tells of the subject before it and lends none of its own actors (own
+        // dictionaries; a verb after "and" may continue the relative clause, see below)
+        if (!opt_.dict.pair_any_code && clause_sub_[static_cast<size_t>(k)] && (cls(raw(ks)) & dict::kRelative) &&
+            ks > 0 && is_comma(raw(ks - 1)) && static_cast<uint32_t>(k) + 1 == cl && is_comma(raw(cstart)) &&
+            !(cstart + 1 < c.ab && (cls(raw(cstart + 1)) & dict::kConjunction))) {
+          trace(fmt::format("verb: '{}': the relative clause before it lends no subject", words(c.ab, c.ae)));
+          continue;
+        }
         // own dictionaries: "han asesinado a dos alcaldes, secuestrado a tres periodistas": the
         // clause before lends its subject (what stands before its verb), never its object
         if (opt_.dict.clause_members)

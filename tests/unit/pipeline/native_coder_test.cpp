@@ -544,6 +544,15 @@ TEST_F(NativeCoder, APassiveCoercionNamingNoActorIsTheStateOfThePlaceOnSomeoneUn
   EXPECT_EQ(code("Two plans were decried in Edoras."), V{});
 }
 
+TEST_F(NativeCoder, ARelativeClauseBetweenCommasLendsNoSubjectToTheVerbAfterIt) {
+  // "Kerry, who ran against Bush, praised Obama": the subject is Kerry, not Bush
+  EXPECT_EQ(code("Aragorn, who lives near Arnor, condemned Rohan."), (V{"GONELI ROH 122"}));
+  // a subject that is no actor: the relative clause still lends none
+  EXPECT_EQ(code("A man, who lives near Arnor, condemned Rohan."), V{});
+  // a verb after "and" may continue the relative clause: its subject is what it stands for
+  EXPECT_EQ(code("Aragorn, who consulted Arnor, and condemned Rohan."), (V{"GONELI ARN 040", "GONELI ROH 122"}));
+}
+
 TEST_F(NativeCoder, AFormWithAnActiveEndingAfterAPassiveAuxiliaryIsActive) {
   // English lists "ing": "Gondor is decrying Arnor" is active, "Arnor was decried" passive
   EXPECT_EQ(code("Gondor is decrying Arnor."), (V{"GON ARN 111"}));
