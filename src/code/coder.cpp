@@ -2301,8 +2301,15 @@ class Sentence {
       const Group* gt0 = tgt != kNone ? &groups_[static_cast<size_t>(tgt)] : nullptr;
       if (gt0 && tgt_searched && doerless_noun &&
           (gt0->ab > std::max<uint32_t>(c.ae, ch.from_pattern ? b.hi + 1 : 0) + 3 ||
-           (gt0->ab > 0 && (cls(raw(gt0->ab - 1)) & dict::kAgentBy)))) {  // "revendiqué par l'EI"
-        trace(fmt::format("verb: '{}': the doer is not named, and '{}' is not its target (too far, or a doer)", words(c.ab, c.ae),
+           (gt0->ab > 0 && (cls(raw(gt0->ab - 1)) & dict::kAgentBy)) ||  // "revendiqué par l'EI"
+           // anything but function words between: "a bombing in Boston shocked Obama", "an
+           // attack that killed a contractor"
+           std::any_of(A_.begin() + std::max<uint32_t>(c.ae, ch.from_pattern ? b.hi + 1 : 0), A_.begin() + gt0->ab,
+                       [&](uint32_t r) {
+                         return !(cls(r) & (dict::kFunction | dict::kDeterminer | dict::kLinkPrep | dict::kPlacePrep |
+                                            dict::kPossDet));
+                       }))) {
+        trace(fmt::format("verb: '{}': the doer is not named, and '{}' is not its target (too far, past other words, or a doer)", words(c.ab, c.ae),
                           words(groups_[static_cast<size_t>(tgt)].ab, groups_[static_cast<size_t>(tgt)].ae)));
         tgt = kNone;
       }

@@ -515,8 +515,9 @@ TEST_F(NativeCoder, AnUnknownDoersViolenceIsAimedAtItsTargetOrWhereItHappened) {
   EXPECT_TRUE(r.events[0].target.implied);
   // no target and no place: no event
   EXPECT_EQ(code("Aragorn spoke after the assault."), V{});
-  // an actor after "by" is no target
+  // an actor after "by" is no target, nor one past other words
   EXPECT_EQ(code("An assault by Gondor."), V{});
+  EXPECT_EQ(code("An assault in Edoras shocked Aragorn."), (V{"--- ROH 180"}));
   // a foiled attack is none
   EXPECT_EQ(code("Arnor foiled an assault in Edoras."), V{});
   // the passive with no doer named; a doer in words no dictionary holds is still a doer
