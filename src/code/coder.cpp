@@ -2101,7 +2101,8 @@ class Sentence {
     // close by, "renewed ties with Rohan", or bound by the pattern stays the target)
     if (tgt_searched && src != kNone && !pairs_within && !opt_.dict.pair_any_code && b.target == kNone &&
         mutual(ch.code.fwd) &&
-        groups_[static_cast<size_t>(tgt)].ab > std::max<uint32_t>(c.ae, ch.from_pattern ? b.hi + 1 : 0) + 4) {
+        (groups_[static_cast<size_t>(tgt)].ab > std::max<uint32_t>(c.ae, ch.from_pattern ? b.hi + 1 : 0) + 4 ||
+         locative(groups_[static_cast<size_t>(tgt)]))) {  // "Trump and Kim met in Singapore"
       const auto& members = groups_[static_cast<size_t>(src)].codes;
       // members of two countries at least
       if (std::any_of(members.begin(), members.end(),

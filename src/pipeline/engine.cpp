@@ -356,6 +356,47 @@ static void resolve_home_actors(CodeReport& rep, std::string* explain) {
   });
 }
 
+// The id: FNV-1a of the document id then "\x1f<si>\x1f<source>\x1f<target>\x1f<code>", fed
+// piece by piece (no string built), as 16 hex digits.
+static void set_id(Event& e, uint64_t doc_hash, uint32_t si) {
+  uint64_t h = doc_hash;
+  const fmt::format_int si_text(si);
+  for (std::string_view part : {std::string_view(si_text.data(), si_text.size()), std::string_view(e.source.code),
+                                std::string_view(e.target.code), std::string_view(e.code)})
+    h = fnv1a(part, fnv1a("\x1f", h));
+  e.id.assign(16, '0');
+  for (int k = 15; k >= 0; --k, h >>= 4) e.id[static_cast<size_t>(k)] = "0123456789abcdef"[h & 15];
+}
+
+static void set_cameo(const Engine::Impl& impl, Event& e) {
+  e.base = e.code.substr(0, std::min<size_t>(3, e.code.size()));
+  e.root = e.code.substr(0, std::min<size_t>(2, e.code.size()));
+  if (const CameoInfo* ci = impl.cameo.find(e.code)) {
+    e.quad = ci->quad;
+    e.goldstein = ci->goldstein;
+    e.plover = {ci->plover_type, ci->plover_mode, ci->plover_context};
+  }
+}
+
+// A place of `country` right after a place preposition within eight words after the verb ("met
+// with Abbas in Ramallah"): the meeting's own place, not one the sentence names for something
+// else ("spoke with Abe about the tests in North Korea" is far, or before the verb).
+static bool place_follows(const dict::Lexicon& lex, const text::Tokenized& toks, const text::SentenceSpan& s,
+                          uint32_t verb_end, const std::string& country) {
+  const auto& T = toks.tokens;
+  auto classes = [&](uint32_t i) { return lex.classes(T[i].form) | (T[i].lemma != T[i].form ? lex.classes(T[i].lemma) : 0); };
+  for (uint32_t i = verb_end; i + 1 < s.tok_end && i < verb_end + 8; ++i) {
+    if (T[i].form == kNoWord || !(classes(i) & dict::kPlacePrep)) continue;
+    uint32_t j = i + 1, last = 0;
+    while (j + 1 < s.tok_end && T[j].form != kNoWord && (classes(j) & dict::kDeterminer) &&
+           lex.place_trie.longest(T, j, s.tok_end, last) < 0)
+      ++j;
+    const int64_t p = lex.place_trie.longest(T, j, s.tok_end, last);
+    if (p >= 0 && lex.places[static_cast<size_t>(p)].country == country) return true;
+  }
+  return false;
+}
+
 static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& doc, const std::string& lang,
                 const EngineOptions& o, CodeReport& rep, std::string* explain) {
   thread_local text::Tokenized toks;
@@ -399,6 +440,8 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
     }
     if (sr.sentence_discard) ++rep.sentence_discards;
     if (sr.dateline) ++rep.datelines;
+    const size_t first = rep.events.size();
+    std::vector<size_t> visits;  // meetings read as visits (see below), by index
     for (auto& c : sr.events) {
       Event& e = rep.events.emplace_back();  // built in place: an Event holds some twenty strings
       e.doc_id = doc.id;
@@ -421,13 +464,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
       actor(c.source, e.source);
       actor(c.target, e.target);
       e.code = c.code;
-      e.base = c.code.substr(0, std::min<size_t>(3, c.code.size()));
-      e.root = c.code.substr(0, std::min<size_t>(2, c.code.size()));
-      if (const CameoInfo* ci = impl.cameo.find(c.code)) {
-        e.quad = ci->quad;
-        e.goldstein = ci->goldstein;
-        e.plover = {ci->plover_type, ci->plover_mode, ci->plover_context};
-      }
+      set_cameo(impl, e);
       e.polarity = c.polarity;
       e.modality = c.modality;
       e.attribution = c.attribution;
@@ -436,6 +473,20 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
       e.verb_text = doc.text.substr(e.verb_start, e.verb_end - e.verb_start);
       e.rule = {c.rule_file < lex.files.size() ? lex.files[c.rule_file] : std::string(), c.rule_line, c.rule_text};
       pipeline::attribute(lex, dateline, toks, s, c, e);
+      // A meeting (040) at a place of known country is a visit: in the target's country the
+      // source visits (042), in the source's it hosts (043), elsewhere they meet at a third
+      // location (044) — CAMEO's codes for where a meeting takes place (own dictionaries)
+      if (e.code == "040" && !copt.dict.pair_any_code && code::names_country(e.place_country) &&
+          place_follows(lex, toks, s, c.verb_end, e.place_country)) {
+        const std::string sc = country_of(e.source.code), tc = country_of(e.target.code);
+        if (code::names_country(sc) && code::names_country(tc) && sc != tc) {
+          const char* to = e.place_country == tc ? "042" : e.place_country == sc ? "043" : "044";
+          if (explain) *explain += fmt::format("  a meeting in {}: 040 -> {}\n", e.place_country, to);
+          e.code = to;
+          set_cameo(impl, e);
+          visits.push_back(rep.events.size() - 1);
+        }
+      }
       // "[180 unknown]" at a city ("les attentats de Paris"): the city stands for its country's
       // people, not for its government as in "Paris a condamné"
       if (e.source.code == code::kUnknownActor && !copt.dict.pair_any_code && c.target.tok_end > c.target.tok_begin &&
@@ -447,15 +498,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
           e.target.code.resize(3);
         }
       }
-      // The id: FNV-1a of the document id then "\x1f<si>\x1f<source>\x1f<target>\x1f<code>",
-      // fed piece by piece (no string built), as 16 hex digits.
-      uint64_t h = doc_hash;
-      const fmt::format_int si_text(si);
-      for (std::string_view part : {std::string_view(si_text.data(), si_text.size()), std::string_view(e.source.code),
-                                    std::string_view(e.target.code), std::string_view(e.code)})
-        h = fnv1a(part, fnv1a("\x1f", h));
-      e.id.assign(16, '0');
-      for (int k = 15; k >= 0; --k, h >>= 4) e.id[static_cast<size_t>(k)] = "0123456789abcdef"[h & 15];
+      set_id(e, doc_hash, si);
       if (explain) {
         *explain += fmt::format("  EVENT {} -> {} {} ({} {}) rule {}:{} '{}'\n", e.source.code, e.target.code, e.code,
                                 to_string(e.polarity), to_string(e.modality), e.rule.file, e.rule.line, e.rule.pattern);
@@ -463,6 +506,21 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
           *explain += fmt::format("    place: {} ({} in {}, {:.3f} {:.3f})\n", e.place, e.place_kind, e.place_country,
                                   e.place_lat, e.place_lon);
       }
+    }
+    // the other side of a visit: "Putin met with Maduro in Moscow" is Putin hosting (043) and
+    // Maduro visiting (042); a pair already coded both ways ("X and Y met in Z") is not doubled
+    for (size_t k : visits) {
+      Event r = rep.events[k];
+      const bool both = std::any_of(rep.events.begin() + static_cast<std::ptrdiff_t>(first), rep.events.end(), [&](const Event& o) {
+        return o.source.code == r.target.code && o.target.code == r.source.code && o.code.starts_with("04");
+      });
+      if (both) continue;
+      std::swap(r.source, r.target);
+      r.code = r.code == "042" ? "043" : r.code == "043" ? "042" : "044";
+      set_cameo(impl, r);
+      set_id(r, doc_hash, si);
+      if (explain) *explain += fmt::format("  EVENT {} -> {} {}: the other side of the visit\n", r.source.code, r.target.code, r.code);
+      rep.events.push_back(std::move(r));
     }
   }
   if (copt.dict.resolve_pronouns) infer_home(home, rep, explain);

@@ -554,6 +554,17 @@ TEST_F(NativeCoder, ARelativeClauseBetweenCommasLendsNoSubjectToTheVerbAfterIt) 
   EXPECT_EQ(code("Aragorn, who consulted Arnor, and condemned Rohan."), (V{"GONELI ARN 040", "GONELI ROH 122"}));
 }
 
+TEST_F(NativeCoder, AMeetingAtAPlaceIsAVisitOrAMeetingAtAThirdLocation) {
+  // in the target's country the source visits (042) and the target hosts (043)
+  EXPECT_EQ(code("Gondor consulted Rohan in Edoras."), (V{"GON ROH 042", "ROH GON 043"}));
+  // in the source's country it hosts
+  EXPECT_EQ(code("Rohan consulted Gondor in Edoras."), (V{"GON ROH 042", "ROH GON 043"}));
+  // elsewhere, a meeting at a third location; a place is no target of a mutual act
+  EXPECT_EQ(code("Gondor and Arnor consulted in Rohan."), (V{"ARN GON 044", "GON ARN 044"}));
+  // no place right after the verb: a meeting
+  EXPECT_EQ(code("Gondor consulted Arnor."), (V{"GON ARN 040"}));
+}
+
 TEST_F(NativeCoder, AFormWithAnActiveEndingAfterAPassiveAuxiliaryIsActive) {
   // English lists "ing": "Gondor is decrying Arnor" is active, "Arnor was decried" passive
   EXPECT_EQ(code("Gondor is decrying Arnor."), (V{"GON ARN 111"}));
