@@ -322,27 +322,24 @@ static void infer_home(const std::unordered_map<std::string, uint32_t>& home, Co
 // outlet gives no event); told in the passive with no doer named, done by the state where
 // it happened, else by the target's own.
 static void resolve_home_actors(CodeReport& rep, std::string* explain) {
+  // puts country `c` on side `a` of the event, marked implied; false (drop it) when `c` names none
+  auto settle = [&](ActorRef& a, const std::string& c, std::string_view what, const std::string& other,
+                    const Event& e, std::string_view none) {
+    const bool ok = names_country(c);
+    if (explain) *explain += fmt::format("  {}: {} {} -> {}\n", what, other, e.code, ok ? c : none);
+    if (!ok) return false;
+    a.code = a.country = c;
+    a.implied = true;
+    return true;
+  };
   std::erase_if(rep.events, [&](Event& e) {
-    if (e.target.code == code::kPlaceActor) {
-      // "[180 unknown]" naming no target: the country where it happened
-      const std::string& c = e.place_country;
-      const bool ok = names_country(c);
-      if (explain) *explain += fmt::format("  place target: {} {} -> {}\n", e.source.code, e.code, ok ? c : "no place, dropped");
-      if (!ok) return true;
-      e.target.code = e.target.country = c;
-      e.target.implied = true;
-      return false;
-    }
-    if (e.source.code == code::kHomeActor) {
-      // a passive with no doer named: the state where it happened, else the target's own
-      const std::string c = !e.place_country.empty() ? e.place_country : country_of(e.target.code);
-      const bool ok = names_country(c);
-      if (explain) *explain += fmt::format("  home source: {} {} -> {}\n", e.target.code, e.code, ok ? c : "no country, dropped");
-      if (!ok) return true;
-      e.source.code = e.source.country = c;
-      e.source.implied = true;
-      return false;
-    }
+    // "[180 unknown]" naming no target: the country where it happened
+    if (e.target.code == code::kPlaceActor)
+      return !settle(e.target, e.place_country, "place target", e.source.code, e, "no place, dropped");
+    // a passive with no doer named: the state where it happened, else the target's own
+    if (e.source.code == code::kHomeActor)
+      return !settle(e.source, !e.place_country.empty() ? e.place_country : country_of(e.target.code), "home source",
+                     e.target.code, e, "no country, dropped");
     if (e.target.code != code::kHomeActor) return false;
     const std::string c = country_of(e.source.code);
     // a news outlet as the source is mostly where the words were said ("a-t-il fustigé sur
