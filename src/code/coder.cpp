@@ -2279,8 +2279,6 @@ class Sentence {
     // "[173 home]" in the passive with no doer named ("trois militants ont été interpellés à
     // Minsk", "fue encarcelado"): the state where it happened, else the target's own, did it;
     // the engine fills it in from the event's place or the target
-    // (a doer named by words no dictionary holds, "arrêté par les Casques bleus", is still a
-    // doer: see above)
     if (nobody_home && tgt == kNone) {
       make(kHomeActor, 0, 0, kUnknownActor, 0, 0, ch.code.fwd);
       trace(fmt::format("verb: '{}': passive naming no doer and no actor; done by the state where it happened",
@@ -2300,18 +2298,16 @@ class Sentence {
     // further on belongs to something else ("l'attentat ... a été revendiqué par l'EI").
     if (unknown_doer) {
       const Group* gt0 = tgt != kNone ? &groups_[static_cast<size_t>(tgt)] : nullptr;
+      const uint32_t after = std::max<uint32_t>(c.ae, ch.from_pattern ? b.hi + 1 : 0);  // the noun's words end
+      constexpr uint32_t kJoining = dict::kFunction | dict::kDeterminer | dict::kLinkPrep | dict::kPlacePrep | dict::kPossDet;
       if (gt0 && tgt_searched && doerless_noun &&
-          (gt0->ab > std::max<uint32_t>(c.ae, ch.from_pattern ? b.hi + 1 : 0) + 3 ||
-           (gt0->ab > 0 && (cls(raw(gt0->ab - 1)) & dict::kAgentBy)) ||  // "revendiqué par l'EI"
+          (gt0->ab > after + 3 || (gt0->ab > 0 && (cls(raw(gt0->ab - 1)) & dict::kAgentBy)) ||  // "revendiqué par l'EI"
            // anything but function words between: "a bombing in Boston shocked Obama", "an
            // attack that killed a contractor"
-           std::any_of(A_.begin() + std::max<uint32_t>(c.ae, ch.from_pattern ? b.hi + 1 : 0), A_.begin() + gt0->ab,
-                       [&](uint32_t r) {
-                         return !(cls(r) & (dict::kFunction | dict::kDeterminer | dict::kLinkPrep | dict::kPlacePrep |
-                                            dict::kPossDet));
-                       }))) {
-        trace(fmt::format("verb: '{}': the doer is not named, and '{}' is not its target (too far, past other words, or a doer)", words(c.ab, c.ae),
-                          words(groups_[static_cast<size_t>(tgt)].ab, groups_[static_cast<size_t>(tgt)].ae)));
+           std::any_of(A_.begin() + after, A_.begin() + gt0->ab, [&](uint32_t r) { return !(cls(r) & kJoining); }))) {
+        trace(fmt::format("verb: '{}': the doer is not named, and '{}' is not its target (too far, past other "
+                          "words, or a doer)",
+                          words(c.ab, c.ae), words(gt0->ab, gt0->ae)));
         tgt = kNone;
       }
       if (tgt == kNone) {
