@@ -29,7 +29,9 @@ std::string_view trim(std::string_view s) {
 
 // Reads a file into lines, blanking <!-- ... --> comments (also over several
 // lines) and '#' comments, keeping line numbers.
-Result<std::vector<std::string>> read_lines(const std::string& path) {
+// `comment_only`, when given, tells for each line whether it held nothing but a comment: a blank
+// line ends a synset, a comment line inside one does not.
+Result<std::vector<std::string>> read_lines(const std::string& path, std::vector<bool>* comment_only = nullptr) {
   std::ifstream in(path);
   if (!in) return fail("io_error", "cannot open dictionary file", Location{path});
   std::vector<std::string> lines;
@@ -59,6 +61,7 @@ Result<std::vector<std::string>> read_lines(const std::string& path) {
       out.push_back(line[i]);
       ++i;
     }
+    if (comment_only) comment_only->push_back(trim(out).empty() && !trim(line).empty());
     lines.push_back(out);
   }
   return lines;
@@ -183,7 +186,8 @@ std::vector<RawElem> split_connected(std::string_view s, uint32_t col0, const te
 // Verbs
 // ---------------------------------------------------------------------------
 Result<void> load_petrarch_verbs(const std::string& path, Lexicon& lex, Flavor flavor) {
-  auto lines_r = read_lines(path);
+  std::vector<bool> comment_only;
+  auto lines_r = read_lines(path, &comment_only);
   if (!lines_r) return std::unexpected(lines_r.error());
   const auto& lines = *lines_r;
   uint32_t file = lex.add_file(path);
@@ -196,7 +200,10 @@ Result<void> load_petrarch_verbs(const std::string& path, Lexicon& lex, Flavor f
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string line = lines[li];
     std::string_view t = trim(line);
-    if (t.empty()) { synset = -1; continue; }
+    if (t.empty()) {
+      if (!comment_only[li]) synset = -1;
+      continue;
+    }
     size_t col = static_cast<size_t>(t.data() - line.data());
 
     if (t.starts_with("---")) {  // block header: --- NAME [code] ---

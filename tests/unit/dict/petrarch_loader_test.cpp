@@ -69,6 +69,20 @@ TEST(PetrarchVerbs, PatternsKeepTheirRolesSynsetsAndPairedCodes) {
   EXPECT_EQ(lex.synsets[pat.upper[0].synset].phrases.size(), 2u);
 }
 
+TEST(PetrarchVerbs, ACommentLineInsideASynsetDoesNotEndIt) {
+  // a blank line ends a synset; a line holding only a comment does not (it used to, and the
+  // members after it were "outside any verb block or synset")
+  Lexicon lex;
+  auto p = write("v3.txt",
+                 "&TIES\n+DIPLOMATIC\n# trade, too\n+TRADE RELATIONS\n\n"
+                 "--- RESTORE [064] ---\nRESTORE\n- * &TIES [065]\n");
+  auto r = load_petrarch_verbs(p, lex);
+  ASSERT_TRUE(r) << r.error().to_string();
+  ASSERT_EQ(lex.patterns.size(), 1u);
+  EXPECT_EQ(lex.synsets[lex.patterns[0].upper[0].synset].phrases.size(), 2u);
+  EXPECT_EQ(lex.patterns[0].origin.line, 8u);  // line numbers still count the comment
+}
+
 TEST(PetrarchVerbs, BadLinesNameFileLineAndColumn) {
   struct Case {
     std::string body, what;
