@@ -49,23 +49,31 @@ std::string add_days(const std::string& iso, int days) {
 // The event's place: a gazetteer place right after a place preposition of its sentence
 // (determiners may stand between: "in the Gaza Strip"), the one nearest the event's verb; on a
 // tie, the more precise kind (a city before its region, a region before its country).
+int64_t place_after(const dict::Lexicon& lex, const text::Tokenized& toks, const text::SentenceSpan& s, uint32_t i,
+                    uint32_t& first, uint32_t& last) {
+  const auto& T = toks.tokens;
+  auto classes = [&](uint32_t k) { return lex.classes(T[k].form) | (T[k].lemma != T[k].form ? lex.classes(T[k].lemma) : 0); };
+  if (i + 1 >= s.tok_end || T[i].form == kNoWord || !(classes(i) & dict::kPlacePrep)) return -1;
+  // the place right after the preposition ("à La Havane": the article is part of the name),
+  // else after its determiners ("in the Gaza Strip")
+  uint32_t j = i + 1;
+  int64_t p = lex.place_trie.longest(T, j, s.tok_end, last);
+  if (p < 0) {
+    while (j + 1 < s.tok_end && T[j].form != kNoWord && (classes(j) & dict::kDeterminer)) ++j;
+    if (j > i + 1) p = lex.place_trie.longest(T, j, s.tok_end, last);
+  }
+  first = j;
+  return p;
+}
+
 static void find_place(const dict::Lexicon& lex, const text::Tokenized& toks, const text::SentenceSpan& s,
                        const code::Coded& c, Event& e) {
   if (lex.places.empty()) return;
-  const auto& T = toks.tokens;
-  auto classes = [&](uint32_t i) { return lex.classes(T[i].form) | (T[i].lemma != T[i].form ? lex.classes(T[i].lemma) : 0); };
   const dict::PlaceEntry* best = nullptr;
   uint32_t best_dist = 0;
   for (uint32_t i = s.tok_begin; i + 1 < s.tok_end; ++i) {
-    if (T[i].form == kNoWord || !(classes(i) & dict::kPlacePrep)) continue;
-    // the place right after the preposition ("à La Havane": the article is part of the name),
-    // else after its determiners ("in the Gaza Strip")
-    uint32_t j = i + 1, last = 0;
-    int64_t p = lex.place_trie.longest(T, j, s.tok_end, last);
-    if (p < 0) {
-      while (j + 1 < s.tok_end && T[j].form != kNoWord && (classes(j) & dict::kDeterminer)) ++j;
-      if (j > i + 1) p = lex.place_trie.longest(T, j, s.tok_end, last);
-    }
+    uint32_t j = 0, last = 0;
+    const int64_t p = place_after(lex, toks, s, i, j, last);
     if (p < 0) continue;
     const auto& pe = lex.places[static_cast<size_t>(p)];
     uint32_t dist = j >= c.verb_end ? j - c.verb_end : (c.verb_begin > last ? c.verb_begin - last : 0);

@@ -380,15 +380,9 @@ static void set_cameo(const Engine::Impl& impl, Event& e) {
 // else ("spoke with Abe about the tests in North Korea" is far, or before the verb).
 static bool place_follows(const dict::Lexicon& lex, const text::Tokenized& toks, const text::SentenceSpan& s,
                           uint32_t verb_end, const std::string& country) {
-  const auto& T = toks.tokens;
-  auto classes = [&](uint32_t i) { return lex.classes(T[i].form) | (T[i].lemma != T[i].form ? lex.classes(T[i].lemma) : 0); };
-  for (uint32_t i = verb_end; i + 1 < s.tok_end && i < verb_end + 8; ++i) {
-    if (T[i].form == kNoWord || !(classes(i) & dict::kPlacePrep)) continue;
-    uint32_t j = i + 1, last = 0;
-    while (j + 1 < s.tok_end && T[j].form != kNoWord && (classes(j) & dict::kDeterminer) &&
-           lex.place_trie.longest(T, j, s.tok_end, last) < 0)
-      ++j;
-    const int64_t p = lex.place_trie.longest(T, j, s.tok_end, last);
+  for (uint32_t i = verb_end; i < s.tok_end && i < verb_end + 8; ++i) {
+    uint32_t first = 0, last = 0;
+    const int64_t p = pipeline::place_after(lex, toks, s, i, first, last);
     if (p >= 0 && lex.places[static_cast<size_t>(p)].country == country) return true;
   }
   return false;
