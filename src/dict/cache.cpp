@@ -28,8 +28,8 @@ static_assert(sizeof(Origin) == 8 && sizeof(PhraseWord) == 8 && sizeof(DatedCode
                   sizeof(PElem) == 16 && sizeof(Pattern) == 232 && sizeof(VerbBlock) == 144 &&
                   sizeof(VerbTrigger) == 168 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
                   sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 136 &&
-                  sizeof(Options) == 44 && sizeof(text::TokenRules) == 160 && sizeof(PhraseTrie) == 136 &&
-                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1800 && sizeof(PlaceEntry) == 96,
+                  sizeof(Options) == 44 && sizeof(text::TokenRules) == 184 && sizeof(PhraseTrie) == 136 &&
+                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1824 && sizeof(PlaceEntry) == 96,
               "a dictionary struct changed: update dict/cache.cpp and bump kCacheFormat");
 #endif
 
@@ -578,6 +578,7 @@ std::string encode_lexicon(const Lexicon& lex) {
   put(w, lex.token_rules.split_prefixes);
   put(w, lex.token_rules.keep_whole);
   put(w, lex.token_rules.abbreviations);
+  put(w, lex.token_rules.number_placeholders);
   w.boolean(lex.cut_words);
   w.u32(kNumbers);
   w.u8(static_cast<uint8_t>(lex.numbers.decimal));
@@ -663,6 +664,7 @@ Result<void> decode_lexicon(std::string_view body, Lexicon& lex) {
   get(r, lex.token_rules.split_prefixes);
   get(r, lex.token_rules.keep_whole);
   get(r, lex.token_rules.abbreviations);
+  get(r, lex.token_rules.number_placeholders);
   lex.cut_words = r.boolean();
   if (!section(kNumbers)) return bad("numbers");
   lex.numbers.decimal = static_cast<char>(r.u8());

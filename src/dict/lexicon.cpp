@@ -42,8 +42,8 @@ void PhraseTrie::walk(const std::vector<text::Token>& toks, uint32_t node, uint3
       Conn c = ci == 0 ? Conn::gap : Conn::adjacent;
       if (c == Conn::gap && !gaps_[node]) continue;
       if (c == Conn::adjacent && gap > 0) continue;
-      for (int alt = 0; alt < 2; ++alt) {
-        WordId w = alt == 0 ? t.form : t.lemma;
+      for (int alt = 0; alt < 3; ++alt) {
+        WordId w = alt == 0 ? t.form : alt == 1 ? t.lemma : t.klass;
         if (w == kNoWord || (alt == 1 && t.lemma == t.form)) continue;
         uint32_t nx = child(node, w, c);
         if (!nx) continue;
@@ -61,8 +61,8 @@ int64_t PhraseTrie::longest(const std::vector<text::Token>& toks, uint32_t i, ui
   int64_t best = -1;
   uint32_t best_last = 0;
   const auto& t = toks[i];
-  for (int alt = 0; alt < 2; ++alt) {
-    WordId w = alt == 0 ? t.form : t.lemma;
+  for (int alt = 0; alt < 3; ++alt) {
+    WordId w = alt == 0 ? t.form : alt == 1 ? t.lemma : t.klass;
     if (w == kNoWord || (alt == 1 && t.lemma == t.form) || !is_root(w)) continue;
     uint32_t nx = child(0, w, Conn::adjacent);
     if (!nx) continue;
@@ -89,13 +89,19 @@ const std::vector<std::string>* ActorEntry::resolve(int32_t date) const {
 WordId Lexicon::word(std::string_view w) { return vocab.intern(text::fold_word(w)); }
 
 void Lexicon::assign_ids(text::Tokenized& t) const {
+  // the word phrases write for "any number"; absent from the vocabulary when no phrase uses it
+  const WordId numeral = vocab.find(kNumeralWord);
   for (auto& tok : t.tokens) {
     tok.form = vocab.find(t.norm(tok));
     tok.lemma = tok.form;
+    tok.klass = kNoWord;
     if (const Reading* r = reading(tok.form)) {
       tok.lemma = r->lemma;
       tok.pos = r->pos;
     }
+    if (numeral != kNoWord &&
+        (tok.kind == text::TokKind::number || (tok.form != kNoWord && numbers.words.count(tok.form))))
+      tok.klass = numeral;
   }
 }
 

@@ -18,6 +18,9 @@
 
 namespace dyad::dict {
 
+// A phrase word that matches any numeral: "<number> personnes", "<number> people".
+inline constexpr std::string_view kNumeralWord = "<number>";
+
 // Where an entry was written: index into Lexicon::files, 1-based line.
 struct Origin {
   uint32_t file = 0;
@@ -370,7 +373,8 @@ struct Lexicon {
   }
   // Fold and intern each word of a dictionary phrase ("RUSSIAN_TROOPS", "wire tap").
   WordId word(std::string_view w);
-  // Assign form/lemma ids to tokens (words absent from every dictionary stay kNoWord).
+  // Assign form/lemma ids to tokens (words absent from every dictionary stay kNoWord), and the
+  // class word kNumeralWord to numerals (number tokens and numbers.txt's number words).
   void assign_ids(text::Tokenized& t) const;
 };
 

@@ -155,13 +155,18 @@ Result<TokenRules> TokenRules::load(const std::string& path) {
     if (key == "split-suffix") r.split_suffixes.insert(r.split_suffixes.end(), vals.begin(), vals.end());
     else if (key == "split-prefix") r.split_prefixes.insert(r.split_prefixes.end(), vals.begin(), vals.end());
     else if (key == "keep") r.keep_whole.insert(vals.begin(), vals.end());
+    else if (key == "number-placeholder") {
+      std::istringstream raw(line);
+      raw >> key;
+      for (std::string v; raw >> v;) r.number_placeholders.push_back(v);
+    }
     else if (key == "abbreviation") {
       for (auto& v : vals) {
         if (!v.empty() && v.back() == '.') v.pop_back();
         r.abbreviations.insert(v);
       }
     } else {
-      return fail("bad_dictionary", "unknown key '" + key + "' (expected split-suffix, split-prefix, keep or abbreviation)",
+      return fail("bad_dictionary", "unknown key '" + key + "' (expected split-suffix, split-prefix, keep, abbreviation or number-placeholder)",
                   Location{path, ln, 1});
     }
   }
@@ -309,6 +314,16 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
     if (text[i] == ' ') {  // the most common character, and a space: nothing to do
       ++i;
       continue;
+    }
+    if (!rules.number_placeholders.empty()) {  // "*NUMBER*": one number token
+      const std::string* ph = nullptr;
+      for (const auto& p : rules.number_placeholders)
+        if (text.compare(i, p.size(), p) == 0) { ph = &p; break; }
+      if (ph) {
+        b.push(static_cast<uint32_t>(i), static_cast<uint32_t>(i + ph->size()), TokKind::number, fold_word(*ph));
+        i += ph->size();
+        continue;
+      }
     }
     size_t j;
     char32_t c = cur.peek(i, &j);

@@ -25,6 +25,9 @@ struct TokenRules {
   std::vector<std::string> split_prefixes;  // folded, e.g. "l'", "qu'": split off the start
   StringSet keep_whole;     // words never split, e.g. "aujourd'hui"
   StringSet abbreviations;  // folded, without the final dot: "mr", "gen"
+  // Strings that stand for a number in anonymised text ("*NUMBER*"), as written (case counts):
+  // each is one number token wherever it occurs.
+  std::vector<std::string> number_placeholders;
 
   // Reads the `tokens.txt` file of a language folder (grammar in data/FORMAT.md).
   static Result<TokenRules> load(const std::string& path);
@@ -39,6 +42,9 @@ struct Token {
   bool capitalised = false;          // first letter upper-case in the raw text
   WordId form = kNoWord;             // id of the folded form
   WordId lemma = kNoWord;            // id of the lemma (== form when no lexicon entry)
+  // A word class the token also stands for in dictionary phrases: "<number>" for a numeral
+  // ("50", "cinquante"), so that an agent "<number> personnes" matches any count.
+  WordId klass = kNoWord;
   uint16_t pos = 0;                  // coarse part of speech from the lexicon (0 = unknown)
 };
 

@@ -25,7 +25,8 @@ class NativeCoder : public ::testing::Test {
     const fs::path src = DYAD_SOURCE_DIR "/data";
     for (auto f : {"cameo-codes.tsv", "cameo-plover.tsv"}) fs::copy_file(src / "common" / f, dir_ / "common" / f);
     std::ofstream(dir_ / "common" / "places.tsv") << "country\tROH\t47.0\t8.0\tRohan\t\ncity\tROH\t47.1\t8.1\tEdoras\t\n";
-    for (auto f : {"tokens.txt", "grammar.txt", "cues.txt", "dates.txt"}) fs::copy_file(src / "en" / f, dir_ / "en" / f);
+    for (auto f : {"tokens.txt", "grammar.txt", "cues.txt", "dates.txt", "numbers.txt"})
+      fs::copy_file(src / "en" / f, dir_ / "en" / f);
     // "accord" is read as itself first (a noun), so its later verb reading must not be used
     std::ofstream(dir_ / "en" / "lexicon.tsv") << "accord\taccord\tNOUN\naccord\taccorder\tVERB\n"
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
@@ -43,7 +44,7 @@ class NativeCoder : public ::testing::Test {
     std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n"
                                                                 "not-negation | not merely\n";
     std::ofstream(dir_ / "en" / "agents.txt") << "GOVERNMENT [~GOV]\nTROOPS [~MIL]\nMILITARY [~MIL]\n"
-                                                 "PRESIDENT [~GOV]\nNEWSPAPER [~MED]\n";
+                                                 "PRESIDENT [~GOV]\nNEWSPAPER [~MED]\n<NUMBER>_PEOPLE {} [~CVL]\n";
     std::ofstream(dir_ / "en" / "verbs.txt") << R"(
 --- ATTACK [190] ---
 ATTACK
@@ -106,7 +107,7 @@ MURDER
 DETAIN
 )";
     // an enclitic subject pronoun, as French writes "déplore-t-il"
-    std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\n";
+    std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\nnumber-placeholder *NUMBER*\n";
     std::ofstream(dir_ / "en" / "grammar.txt", std::ios::app) << "\npronoun -he\ndeterminer ofthe\nlink-preposition ofthe\nname-particle de\n"
                                                                   "reflexive-pronoun se\nactive-participle arrived\n"
                                                                   "no-dropped-subject ing\nlead-in then\n";
@@ -256,6 +257,21 @@ TEST_F(NativeCoder, AnAgentWithNoCountryTakesTheArticlesHomeCountry) {
   EXPECT_FALSE(r.events[0].target.country_inferred);
   // no country holds more than half of the article's mentions: the agent stays bare
   EXPECT_EQ(code("Gondor voted. Rohan counted. The government criticized Arnor."), (V{"---GOV ARN 111"}));
+}
+
+TEST_F(NativeCoder, ACountOfPeopleIsAnAgentWhateverItsNumber) {
+  // "<NUMBER> people": figures, number words and an anonymised placeholder all count; the
+  // agent takes the article's home country like any agent with none
+  for (std::string n : {"40", "1,200", "three", "*NUMBER*"}) {
+    auto r = run("Gondor voted. Gondor kidnapped " + n + " people.");
+    ASSERT_EQ(r.events.size(), 1u) << n;
+    EXPECT_EQ(r.events[0].source.code, "GON") << n;
+    EXPECT_EQ(r.events[0].target.code, "GONCVL") << n;
+    EXPECT_EQ(r.events[0].target.text, n + " people") << n;
+  }
+  // "people" with no count, or after a word that is no number, is nobody
+  EXPECT_EQ(code("Gondor voted. Gondor kidnapped people."), V{});
+  EXPECT_EQ(code("Gondor voted. Gondor kidnapped many people."), V{});
 }
 
 TEST_F(NativeCoder, TwoDifferentActorsMayShareACode) {

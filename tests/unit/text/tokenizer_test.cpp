@@ -55,6 +55,17 @@ TEST(Tokenizer, InitialismsAndNumbersStayWhole) {
   EXPECT_EQ(t.tokens[3].kind, TokKind::number);
 }
 
+TEST(Tokenizer, ANumberPlaceholderIsOneNumberToken) {
+  Tokenized t;
+  tokenize("Cerca de *NUMBER* universitarios, *NUMBER*.", rules("es"), t);
+  EXPECT_EQ(words(t), (std::vector<std::string>{"cerca", "de", "*number*", "universitarios", ",", "*number*", "."}));
+  EXPECT_EQ(t.tokens[2].kind, TokKind::number);
+  EXPECT_EQ(t.tokens[5].kind, TokKind::number);
+  // a language with no placeholder declared cuts it as marks around a word
+  tokenize("*NUMBER*", rules("en"), t);
+  EXPECT_EQ(words(t), (std::vector<std::string>{"*", "number", "*"}));
+}
+
 TEST(Tokenizer, SentencesEndAtFullStopsNotAtAbbreviationsOrInitials) {
   Tokenized t;
   tokenize("Mr. Smith met George W. Bush. Then he left!\nA new line is a new sentence", rules("en"), t);
