@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <ranges>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -196,6 +198,11 @@ Result<void> load_petrarch_verbs(const std::string& path, Lexicon& lex, Flavor f
   int64_t block = -1;
   bool primary_seen = false;
   int64_t synset = -1;
+  // dyad's own files: a block's patterns by their words (code left out) → line and code. A
+  // pattern written twice in one block is dead at best (only the first is ever tried) and a
+  // contradiction at worst (two codes for the same words); PETRARCH's own files are read as
+  // they are.
+  std::unordered_map<std::string, std::pair<size_t, std::string>> block_patterns;
 
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string line = lines[li];
@@ -227,6 +234,7 @@ Result<void> load_petrarch_verbs(const std::string& path, Lexicon& lex, Flavor f
       lex.blocks.push_back(b);
       block = static_cast<int64_t>(lex.blocks.size() - 1);
       primary_seen = false;
+      block_patterns.clear();
       continue;
     }
     if (t.front() == '&') {  // synset definition
@@ -252,6 +260,20 @@ Result<void> load_petrarch_verbs(const std::string& path, Lexicon& lex, Flavor f
       auto codes = take_brackets(body, '[', ']', &unclosed);
       if (unclosed || codes.empty())
         return fail("bad_dictionary", "pattern without a [code]", at(path, li, col));
+      if (flavor == Flavor::lemmas) {
+        std::string words;
+        for (std::string_view w : std::views::split(std::string_view(body), ' ') |
+                                      std::views::transform([](auto r) { return std::string_view(r.begin(), r.end()); }))
+          if (!w.empty()) (words += words.empty() ? "" : " ") += upper(w);
+        auto [it, fresh] = block_patterns.try_emplace(words, li + 1, codes[0].first);
+        if (!fresh)
+          return fail("bad_dictionary",
+                      "pattern '" + words + "' is already in this block at line " + std::to_string(it->second.first) +
+                          (it->second.second == codes[0].first ? " with the same code: remove one"
+                                                               : " with code [" + it->second.second +
+                                                                     "]: only the first is ever tried"),
+                      at(path, li, col));
+      }
       auto elems = split_connected(body, static_cast<uint32_t>(col + 1), lex.cut_rules());
       synsets.at(path, static_cast<uint32_t>(li + 1));
       auto pat = compile_pattern(lex, synsets, elems, parse_code(codes[0].first));

@@ -106,6 +106,29 @@ TEST(PetrarchVerbs, BadLinesNameFileLineAndColumn) {
   }
 }
 
+TEST(OwnVerbs, APatternWrittenTwiceInOneBlockIsAnError) {
+  // only the first of two identical patterns is ever tried: with two codes the second is a
+  // contradiction nobody sees, with one it is dead weight. dyad's own files name both lines;
+  // PETRARCH's own files, which hold such pairs, load as they are.
+  const std::string body =
+      "--- THREATEN [130] ---\nTHREATEN\n- * ATTACK [138]\n- * SANCTIONS [1312]\n- *  attack [1384]\n"
+      "--- ATTACK [190] ---\nATTACK\n- * ATTACK [190]\n";
+  Lexicon own;
+  auto r = load_petrarch_verbs(write("dup.txt", body), own, Flavor::lemmas);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().where.line, 5u);
+  EXPECT_NE(r.error().message.find("line 3 with code [138]"), std::string::npos) << r.error().message;
+  Lexicon same;
+  auto s = load_petrarch_verbs(write("dup2.txt", "--- X [010] ---\nX\n- * Y [010]\n- * Y [010]\n"), same, Flavor::lemmas);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_NE(s.error().message.find("same code"), std::string::npos) << s.error().message;
+  // the same words in another block are another verb's pattern; PETRARCH's flavour loads it all
+  Lexicon theirs;
+  auto t = load_petrarch_verbs(write("dup3.txt", body), theirs);
+  ASSERT_TRUE(t) << t.error().to_string();
+  EXPECT_EQ(theirs.patterns.size(), 4u);
+}
+
 TEST(PetrarchActors, DatedCodesResolveOnTheDocumentDate) {
   Lexicon lex;
   auto p = write("a.txt",
