@@ -529,7 +529,11 @@ class Sentence {
         std::vector<std::string> suffixes;
         std::vector<std::string> alt_suffixes;  // "media and government": the last agent distributes
         while (m < M && ments_[m].agent && !agent(ments_[m]).prefix &&
-               between(ue, ments_[m].b, 4, [&](uint32_t k) { return np_word(k); })) {
+               between(ue, ments_[m].b, 4, [&](uint32_t k) {
+                 // "and" right after the actor starts another noun phrase ("Loukachenko et 29
+                 // personnes"), unlike "and" between two of its adjectives
+                 return np_word(k) && !(k == ue && (cls(k) & dict::kConjunction));
+               })) {
           suffixes.push_back(role(ments_[m], ub > b_ ? ub - 1 : ub));
           ue = ments_[m].e;
           ++m;

@@ -285,6 +285,13 @@ TEST_F(NativeCoder, ACountOfPeopleIsAnAgentWhateverItsNumber) {
   EXPECT_EQ(code("Gondor voted. Gondor kidnapped many people."), V{});
 }
 
+TEST_F(NativeCoder, AnAgentAfterAndRightAfterAnActorIsAnotherActor) {
+  // "Loukachenko et 29 personnes": two targets, not Loukachenko as a civilian
+  EXPECT_EQ(code("Arnor criticized Aragorn and 29 people."), (V{"ARN ---CVL 111", "ARN GONELI 111"}));
+  // "and" between two words of the actor's noun phrase still joins them to it
+  EXPECT_EQ(code("Arnor criticized Gondor's awful and evil troops."), (V{"ARN GONMIL 111"}));
+}
+
 TEST_F(NativeCoder, TwoDifferentActorsMayShareACode) {
   // two opposition parties: one code, two actors, a domestic event
   EXPECT_EQ(code("Blue Party criticized Green Party."), (V{"GONOPP GONOPP 111"}));
