@@ -286,9 +286,20 @@ class Sentence {
         ++i;
       }
     }
+    if (opt_.dict.pair_any_code) return;
+    // "Mrs. Merkel", "M. Loukachenko": a title right before a name belongs to its mention, so a
+    // pattern's "*_+" reaches the name through it ("urged Mrs. Merkel to") (own dictionaries)
+    for (size_t k = 0; k < ments_.size(); ++k) {
+      Mention& m = ments_[k];
+      const uint32_t floor = k ? ments_[k - 1].e : b_;
+      if (m.agent) continue;
+      if (m.b >= floor + 2 && is_punct(m.b - 1) && norm(m.b - 1) == "." && has_class(m.b - 2, dict::kHonorific))
+        m.b -= 2;
+      else if (m.b >= floor + 1 && has_class(m.b - 1, dict::kHonorific))
+        m.b -= 1;
+    }
     // "Russian Gazprom", "le vénézuélien VTV": a country name right before an actor of that
     // country is its modifier; the mention is the organisation (own dictionaries)
-    if (opt_.dict.pair_any_code) return;
     for (size_t k = 0; k + 1 < ments_.size(); ++k) {
       Mention& a = ments_[k];
       Mention& n = ments_[k + 1];
@@ -398,7 +409,14 @@ class Sentence {
       bool unknown = false;
       for (uint32_t k = i; k < j && !unknown; ++k)
         unknown = !(word_class(k) & dict::kNameParticle) && !lex_.known_word(toks_[k].form, norm(k));
-      if (j - i >= 2 && !complement && !capitals && unknown) found.push_back({i, j, false, 0, true});
+      // after a title ("Mme Obono", "M. Blanc") one word is a name, known or not, and the
+      // title is part of it
+      uint32_t title = i;
+      if (i > b_ && (word_class(i - 1) & dict::kHonorific)) title = i - 1;
+      else if (i >= b_ + 2 && is_punct(i - 1) && norm(i - 1) == "." && (word_class(i - 2) & dict::kHonorific))
+        title = i - 2;
+      if (title < i && j > i && !capitals && (m == 0 || ments_[m - 1].e <= title)) found.push_back({title, j, false, 0, true});
+      else if (j - i >= 2 && !complement && !capitals && unknown) found.push_back({i, j, false, 0, true});
       i = j > i ? j : i + 1;
     }
     // (the sentence-wide tests only once a name is found: they read every word)
@@ -1481,8 +1499,11 @@ class Sentence {
                            }));
   }
 
-  // The actor stands right after a place preposition ("à Washington", "au Kremlin").
-  bool locative(const Group& g) const { return g.ab > 0 && (cls(raw(g.ab - 1)) & dict::kPlacePrep); }
+  // The actor stands right after a place preposition ("à Washington", "au Kremlin"); a titled
+  // name is a person, never a place ("in Mr Trump's visit").
+  bool locative(const Group& g) const {
+    return g.ab > 0 && (cls(raw(g.ab - 1)) & dict::kPlacePrep) && !(cls(raw(g.ab)) & dict::kHonorific);
+  }
 
   // A pronoun subject stands for the latest actor before the clause in this sentence, else for
   // the previous sentence's latest actor; a person pronoun ("he", "elle") for a person_like one.

@@ -35,6 +35,7 @@ constexpr ClassName kClasses[] = {
     {"relative-pronoun", kRelative}, {"speech-verb", kSpeech}, {"reflexive-pronoun", kReflexive},
     {"active-participle", kActiveParticiple}, {"no-dropped-subject", kNoDroppedSubject},
     {"lead-in", kLeadIn},
+    {"honorific", kHonorific},
 };
 
 struct CueName {

@@ -245,6 +245,7 @@ enum WordClass : uint32_t {
   kActiveParticiple = 1u << 20,  // venir, descendre — a verb conjugated with "être": active after it
   kNoDroppedSubject = 1u << 21,  // ar, ando, amos — endings of forms that take no dropped subject
   kLeadIn = 1u << 22,            // además, ello — may open a sentence whose verb's subject is dropped
+  kHonorific = 1u << 23,         // Mr, Mme, Sr — a title before a name belongs to the name's mention
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).

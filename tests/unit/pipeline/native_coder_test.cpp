@@ -35,7 +35,8 @@ class NativeCoder : public ::testing::Test {
                                                   "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\n"
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\nbaggins\tbaggins\tPROPN\n"
                                                   "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n"
-                                                  "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n";
+                                                  "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n"
+                                                  "urged\turge\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -105,12 +106,15 @@ MURDER
 - WAS_* [186 unknown]
 --- DETAIN [173 home] ---
 DETAIN
+--- URGE [---] ---
+URGE
+- *_+ [020]
 )";
     // an enclitic subject pronoun, as French writes "déplore-t-il"
     std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\nnumber-placeholder *NUMBER*\n";
     std::ofstream(dir_ / "en" / "grammar.txt", std::ios::app) << "\npronoun -he\ndeterminer ofthe\nlink-preposition ofthe\nname-particle de\n"
                                                                   "reflexive-pronoun se\nactive-participle arrived\n"
-                                                                  "no-dropped-subject ing\nlead-in then\n";
+                                                                  "no-dropped-subject ing\nlead-in then\nhonorific mr\n";
     // a second verbs file defines a synset of the same name: synsets are local to their file
     std::ofstream(dir_ / "en" / "verbs.more.txt") << R"(
 &WITH
@@ -290,6 +294,17 @@ TEST_F(NativeCoder, AnAgentAfterAndRightAfterAnActorIsAnotherActor) {
   EXPECT_EQ(code("Arnor criticized Aragorn and 29 people."), (V{"ARN ---CVL 111", "ARN GONELI 111"}));
   // "and" between two words of the actor's noun phrase still joins them to it
   EXPECT_EQ(code("Arnor criticized Gondor's awful and evil troops."), (V{"ARN GONMIL 111"}));
+}
+
+TEST_F(NativeCoder, ATitleBeforeANameBelongsToIt) {
+  // "urged Mrs. Merkel to": the pattern's "*_+" reaches the actor through its title
+  EXPECT_EQ(code("Gondor urged Mr. Aragorn to leave."), (V{"GON GONELI 020"}));
+  // another word between is not skipped
+  EXPECT_EQ(code("Gondor urged old Aragorn to leave."), V{});
+  // a title and one capitalised word the dictionaries do not hold is a person's name, of the
+  // article's home country
+  EXPECT_EQ(implied("Gondor voted. Gondor counted. Mr. Underhill criticized Arnor."), (V{"GON ARN 111"}));
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Underhill criticized Arnor."), V{});
 }
 
 TEST_F(NativeCoder, TwoDifferentActorsMayShareACode) {
