@@ -132,7 +132,8 @@ class Sentence {
   // noun "parti" (lemma "partir") stays the plain word it always was
   uint32_t lookup_class(uint32_t raw) const {
     return (lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) &
-           ~uint32_t{dict::kReflexive | dict::kActiveParticiple | dict::kNoDroppedSubject | dict::kLeadIn};
+           ~uint32_t{dict::kReflexive | dict::kActiveParticiple | dict::kNoDroppedSubject | dict::kLeadIn |
+                     dict::kFutureEnding | dict::kConditionalEnding};
   }
   bool has_class(uint32_t raw, dict::WordClass c) const {
     return ((lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) & c) != 0;
@@ -2179,6 +2180,7 @@ class Sentence {
     uint32_t cue_from = cstart;
     for (uint32_t k = cl; k > 0 && clause_sub_[k]; --k) cue_from = clause_start_[k - 1];
     cue_scan(cue_from, c, pol, mod, report_at);
+    if (mod == Modality::fact) mod = tense(c);
     // who says so: the actor right after a report cue ("selon la société russe Rostec")
     std::string attribution;
     if (report_at != kNone)
@@ -2453,6 +2455,23 @@ class Sentence {
           break;
       }
     }
+  }
+
+  // A verb in the future tells an intention ("Macron rencontrera Poutine", "se reunirá con"), in
+  // the conditional a supposition: the form's ending says so, in a language that lists such
+  // endings (own dictionaries). Only a form the lexicon reads as a verb, longer than its ending.
+  Modality tense(const Candidate& c) const {
+    if (c.nominal || opt_.dict.pair_any_code || (lex_.future_endings.empty() && lex_.conditional_endings.empty()))
+      return Modality::fact;
+    const uint32_t r = raw(c.ab);
+    if (!has_pos(r, "VERB") || toks_[r].lemma == toks_[r].form) return Modality::fact;
+    const std::string_view v = norm(r);
+    auto ends = [&](const std::vector<std::string>& xs) {
+      return std::any_of(xs.begin(), xs.end(), [&](const std::string& x) { return v.size() > x.size() + 2 && v.ends_with(x); });
+    };
+    if (ends(lex_.conditional_endings)) return Modality::hypothetical;
+    if (ends(lex_.future_endings)) return Modality::intent;
+    return Modality::fact;
   }
 
   // The first active position that is a word (after any opening quote or dash).

@@ -36,6 +36,8 @@ constexpr ClassName kClasses[] = {
     {"active-participle", kActiveParticiple}, {"no-dropped-subject", kNoDroppedSubject},
     {"lead-in", kLeadIn},
     {"honorific", kHonorific},
+    {"future-ending", kFutureEnding},
+    {"conditional-ending", kConditionalEnding},
 };
 
 struct CueName {

@@ -246,6 +246,8 @@ enum WordClass : uint32_t {
   kNoDroppedSubject = 1u << 21,  // ar, ando, amos — endings of forms that take no dropped subject
   kLeadIn = 1u << 22,            // además, ello — may open a sentence whose verb's subject is dropped
   kHonorific = 1u << 23,         // Mr, Mme, Sr — a title before a name belongs to the name's mention
+  kFutureEnding = 1u << 24,      // era, rá — an ending of future forms: the event is announced, not done
+  kConditionalEnding = 1u << 25,  // erait, ría — an ending of conditional forms: the event is supposed
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).
@@ -356,6 +358,10 @@ struct Lexicon {
   // lists any drops subject pronouns: any other verb form with no subject before it has the
   // one a person pronoun would have. Derived like active_endings.
   std::vector<std::string> no_dropped_subject_endings;
+  // Endings of future and conditional verb forms (`future-ending`, `conditional-ending`): an
+  // event told by such a verb is an intention ("rencontrera") or a supposition ("rencontrerait").
+  // Derived like active_endings.
+  std::vector<std::string> future_endings, conditional_endings;
   text::TokenRules token_rules;
   // dyad's own files are written as text: their words are cut like running text (load_native)
   bool cut_words = false;

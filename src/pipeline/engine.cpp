@@ -219,9 +219,13 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
                                            [](const auto& wc) { return (wc.second & dict::kNameParticle) != 0; });
     lex->active_endings.clear();
     lex->no_dropped_subject_endings.clear();
+    lex->future_endings.clear();
+    lex->conditional_endings.clear();
     for (const auto& [w, c] : lex->word_classes) {
       if (c & dict::kActiveEnding) lex->active_endings.emplace_back(lex->vocab.word(w));
       if (c & dict::kNoDroppedSubject) lex->no_dropped_subject_endings.emplace_back(lex->vocab.word(w));
+      if (c & dict::kFutureEnding) lex->future_endings.emplace_back(lex->vocab.word(w));
+      if (c & dict::kConditionalEnding) lex->conditional_endings.emplace_back(lex->vocab.word(w));
     }
     impl->langs.emplace(p.lang, std::move(lex));
   }

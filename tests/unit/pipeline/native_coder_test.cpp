@@ -36,7 +36,7 @@ class NativeCoder : public ::testing::Test {
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\nbaggins\tbaggins\tPROPN\n"
                                                   "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n"
                                                   "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n"
-                                                  "urged\turge\tVERB\n";
+                                                  "urged\turge\tVERB\nconsultera\tconsult\tVERB\nconsulterait\tconsult\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -114,7 +114,8 @@ URGE
     std::ofstream(dir_ / "en" / "tokens.txt", std::ios::app) << "\nsplit-suffix -he\nnumber-placeholder *NUMBER*\n";
     std::ofstream(dir_ / "en" / "grammar.txt", std::ios::app) << "\npronoun -he\ndeterminer ofthe\nlink-preposition ofthe\nname-particle de\n"
                                                                   "reflexive-pronoun se\nactive-participle arrived\n"
-                                                                  "no-dropped-subject ing\nlead-in then\nhonorific mr\n";
+                                                                  "no-dropped-subject ing\nlead-in then\nhonorific mr\n"
+                                                                  "future-ending era\nconditional-ending erait\n";
     // a second verbs file defines a synset of the same name: synsets are local to their file
     std::ofstream(dir_ / "en" / "verbs.more.txt") << R"(
 &WITH
@@ -305,6 +306,18 @@ TEST_F(NativeCoder, ATitleBeforeANameBelongsToIt) {
   // article's home country
   EXPECT_EQ(implied("Gondor voted. Gondor counted. Mr. Underhill criticized Arnor."), (V{"GON ARN 111"}));
   EXPECT_EQ(code("Gondor voted. Gondor counted. Underhill criticized Arnor."), V{});
+}
+
+TEST_F(NativeCoder, AFutureOrConditionalVerbFormTellsNoFact) {
+  // "Macron rencontrera Poutine": a future form announces the meeting (036, intent); a
+  // conditional supposes it; the ending must be the verb's own ("-era" in a past form is not)
+  auto mod = [](const std::string& text) {
+    auto r = run(text);
+    return r.events.size() == 1 ? r.events[0].code + " " + to_string(r.events[0].modality) : std::string("none");
+  };
+  EXPECT_EQ(mod("Gondor consultera Arnor."), "036 intent");
+  EXPECT_EQ(mod("Gondor consulterait Arnor."), "040 hypothetical");
+  EXPECT_EQ(mod("Gondor consulted Arnor."), "040 fact");
 }
 
 TEST_F(NativeCoder, TwoDifferentActorsMayShareACode) {
