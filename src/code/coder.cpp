@@ -606,9 +606,22 @@ class Sentence {
         // AGENT ACTOR with nothing between: a post-modifying adjective or a name
         // ("le président vénézuélien", "ministre russe") — or a title and a
         // person ("President Umbardacil" when the name is known)
+        // A plural agent and a country's name are two noun phrases, not one ("told reporters
+        // Israel violated the truce"): only an adjective, lower-case where a language puts it
+        // after the noun ("soldats russes"), or a person's name after a title qualifies an
+        // agent (own dictionaries)
+        auto two_phrases = [&](const Mention& a, const Mention& n, const std::vector<std::string>& codes) {
+          if (opt_.dict.pair_any_code) return false;
+          const uint32_t last = a.e - 1;
+          const bool plural = toks_[last].lemma != toks_[last].form && has_pos(last, "NOUN");
+          return plural && toks_[n.b].capitalised && !is_adjective(n.b) &&
+                 std::all_of(codes.begin(), codes.end(), [](const std::string& x) {
+                   return x.size() == 3 && !x.starts_with(kNameActor);  // "les juges Claire Thépaut"
+                 });
+        };
         if (k < M && !ments_[k].agent && ments_[k].b == ue) {
           auto* c = actor_codes(ments_[k]);
-          if (c && !c->empty()) {
+          if (c && !c->empty() && !two_phrases(ments_[k - 1], ments_[k], *c)) {
             Unit u{ub, ments_[k].e, {}};
             for (auto& a : *c)
               for (auto& g : ags) u.codes.push_back(with_role(a, g));

@@ -36,7 +36,7 @@ class NativeCoder : public ::testing::Test {
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\nbaggins\tbaggins\tPROPN\n"
                                                   "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n"
                                                   "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n"
-                                                  "urged\turge\tVERB\nconsultera\tconsult\tVERB\nconsulterait\tconsult\tVERB\n";
+                                                  "urged\turge\tVERB\nnewspapers\tnewspaper\tNOUN\nconsultera\tconsult\tVERB\nconsulterait\tconsult\tVERB\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -318,6 +318,14 @@ TEST_F(NativeCoder, AFutureOrConditionalVerbFormTellsNoFact) {
   EXPECT_EQ(mod("Gondor consultera Arnor."), "036 intent");
   EXPECT_EQ(mod("Gondor consulterait Arnor."), "040 hypothetical");
   EXPECT_EQ(mod("Gondor consulted Arnor."), "040 fact");
+}
+
+TEST_F(NativeCoder, APluralAgentAndACountrysNameAreTwoNounPhrases) {
+  // "told reporters Israel violated the truce": two noun phrases, the newspapers (of no
+  // country here) and Gondor, not Gondor's newspapers
+  EXPECT_EQ(code("Newspapers Gondor criticized Arnor."), (V{"---MED ARN 111"}));
+  // one newspaper named by its country stays one actor
+  EXPECT_EQ(code("The newspaper Gondor criticized Arnor."), (V{"GONMED ARN 111"}));
 }
 
 TEST_F(NativeCoder, TwoDifferentActorsMayShareACode) {
