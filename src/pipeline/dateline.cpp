@@ -56,4 +56,43 @@ std::string dateline_date(const dict::Lexicon& lex, const text::Tokenized& toks,
   return {};
 }
 
+int32_t latest_named_date(const dict::Lexicon& lex, const text::Tokenized& toks) {
+  const auto& d = lex.dates;
+  const auto& T = toks.tokens;
+  int32_t best = 0;
+  auto num = [&](size_t i) { return i < T.size() && T[i].kind == text::TokKind::number ? small_number(toks.norm(T[i])) : -1; };
+  // the next token past a link preposition or a comma ("1 de julio de 2018", "July 1, 2018")
+  auto skip = [&](size_t i) {
+    while (i < T.size() && ((lex.classes(T[i].form) & dict::kLinkPrep) || toks.norm(T[i]) == ",")) ++i;
+    return i;
+  };
+  for (size_t i = 0; i < T.size(); ++i) {
+    const int m = lookup(d.months, T[i]);
+    if (!m) continue;
+    int day = 0;
+    size_t after = skip(i + 1);
+    // DAY [de] MONTH [de] YEAR
+    for (size_t b = i; b > 0 && b + 3 > i && !day; --b) {
+      const int n = num(b - 1);
+      if (n >= 1 && n <= 31) day = n;
+      else if (T[b - 1].kind != text::TokKind::punct && !(lex.classes(T[b - 1].form) & dict::kLinkPrep)) break;
+    }
+    // MONTH DAY, YEAR
+    if (!day) {
+      const int n = num(after);
+      if (n >= 1 && n <= 31) {
+        day = n;
+        after = skip(after + 1);
+      }
+    }
+    const int year = num(after);
+    if (!day || year < 1900 || year > 2100) continue;
+    std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(m)},
+                                    std::chrono::day{static_cast<unsigned>(day)}};
+    if (!ymd.ok()) continue;
+    best = std::max(best, year * 10000 + m * 100 + day);
+  }
+  return best;
+}
+
 }  // namespace dyad::pipeline

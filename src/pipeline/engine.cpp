@@ -406,6 +406,13 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
   if (explain && doc.date.empty() && !dateline.date.empty())
     *explain += fmt::format("document date from a dateline: {}\n", dateline.date);
   int32_t date = date_int(dateline.date);
+  // no date at all: the actors' dated roles are read on the latest day the text names
+  if (!date) {
+    date = pipeline::latest_named_date(lex, toks);
+    if (explain && date)
+      *explain += fmt::format("roles read on the latest date the text names: {:04}-{:02}-{:02}\n", date / 10000,
+                              date / 100 % 100, date % 100);
+  }
   code::SentenceResult sr;
   code::Antecedent previous;
   std::unordered_map<std::string, uint32_t> home;  // countries of the actors named, for infer_home
