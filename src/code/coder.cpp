@@ -1923,6 +1923,7 @@ class Sentence {
     }
     bool src_carried = false;  // the subject of a clause before ("X a rendu ..., fustigeant ...")
     bool insert_subject = false;  // the verb's own subject, set off by an insert between commas
+    bool insert_between = false;  // and a clause stands between them (the verb is not the insert)
     // an event noun coded `unknown` takes no doer but one its pattern binds: in "Valls s'est
     // exprimé après l'attentat de Barcelone" the clause's subject did not do it
     // (a noun: after a determiner, or with a pattern's words before it, "the 9/11 terrorist
@@ -1997,7 +1998,7 @@ class Sentence {
             }) &&
             std::none_of(A_.begin() + ks, A_.begin() + clause_end(static_cast<uint32_t>(k)),
                          [&](uint32_t r) { return has_pos(r, "VERB"); }))
-          src_carried = false, insert_subject = true;
+          src_carried = false, insert_subject = true, insert_between = static_cast<uint32_t>(k) + 1 < cl;
         // "an organization that has encouraged violence ..., and has called for the kidnapping
         // of Israeli soldiers": the chain of clauses goes back to the relative pronoun, whose
         // subject is what it stands for
@@ -2295,9 +2296,11 @@ class Sentence {
     // A verb that borrows the subject of a clause before it ("X a rendu ..., fustigeant la
     // corruption", "Le Gendre, critiqué en interne") is an adjunct or a passive participle: it
     // gets no home target
-    // Judgements (root 11) keep the rule even after an insert: French root 11 would pass 40 % of
-    // French events, the corpus limit (EVALUATION.md, section 3)
-    if (tgt == kNone && (src_carried || (insert_subject && ch.code.fwd.starts_with("11"))) && ch.code.home &&
+    // Judgements (root 11) keep the rule after an insert unless a clause stands between the
+    // subject and the verb ("La ministre, secouée par des révélations, dénonce une dérive"): a
+    // verb right after its subject's comma is mostly the insert itself, a participle ("Najib
+    // Razak, fortement critiqué après ...", "La Belgique, déjà épinglée pour ...")
+    if (tgt == kNone && (src_carried || (insert_subject && ch.code.fwd.starts_with("11") && !insert_between)) && ch.code.home &&
         !opt_.dict.pair_any_code) {
       trace(fmt::format("verb: '{}': no target, and its subject belongs to a clause before", words(c.ab, c.ae)));
       return false;

@@ -703,8 +703,10 @@ TEST_F(NativeCoder, ASubjectSetOffByAnInsertIsTheVerbsOwn) {
   // "La ministre du Travail, secouée par des révélations, démissionne": the subject's clause
   // holds no verb, so the subject is the verb's own and a home act aims at home
   EXPECT_EQ(implied("The Gondor government, shaken by the guild, resigned."), (V{"GONGOV GON* 0831"}));
-  // judgements keep the rule (the corpus limit on root 11)
-  EXPECT_EQ(code("The Gondor government, shaken by the guild, decried the plan."), V{});
+  // a judgement too, when a clause stands between the subject and the verb
+  EXPECT_EQ(implied("The Gondor government, shaken by the guild, decried the plan."), (V{"GONGOV GON* 111"}));
+  // right after the subject's comma, the verb is the insert itself, a participle: no judgement
+  EXPECT_EQ(implied("The Gondor government, decried after the vote, resigned."), (V{"GONGOV GON* 0831"}));
   // a subject whose clause has a verb of its own is borrowed by the verb after it: no home act
   EXPECT_EQ(code("The Gondor government criticized Arnor, and resigned."), (V{"GONGOV ARN 111"}));
 }
