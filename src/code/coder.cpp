@@ -2195,6 +2195,15 @@ class Sentence {
     for (uint32_t k = cl; k > 0 && clause_sub_[k]; --k) cue_from = clause_start_[k - 1];
     cue_scan(cue_from, c, pol, mod, report_at);
     if (mod == Modality::fact) mod = tense(c);
+    // a sentence that asks ("Se mettront-ils d'accord ?", "Did Israel conduct an airstrike on
+    // Syria?") tells no fact in its main clause; its subordinate clauses may ("... when he
+    // threatened a military intervention in Venezuela?"), and a question that takes its
+    // content as given does ("Why is North Korea threatening Guam?": a `presupposed` cue)
+    if (mod == Modality::fact && !clause_sub_[cl] && question(raw(c.ae - 1) + 1) &&
+        std::none_of(cue_hits().begin(), cue_hits().end(), [&](const CueHit& h) {
+          return lex_.cues[static_cast<size_t>(h.k)].cue == dict::Cue::presupposed && raw(h.p) < raw(c.ab);
+        }))
+      mod = Modality::hypothetical;
     // who says so: the actor right after a report cue ("selon la société russe Rostec")
     std::string attribution;
     if (report_at != kNone)
@@ -2465,12 +2474,34 @@ class Sentence {
           break;
         case dict::Cue::not_negation: break;
         case dict::Cue::pair: break;
+        case dict::Cue::presupposed: break;
         case dict::Cue::report:
           if (mod == Modality::fact) mod = Modality::reported;
           if (report_at == kNone) report_at = static_cast<int32_t>(pos_[last - b_] >= 0 ? pos_[last - b_] : p);
           break;
       }
     }
+  }
+
+  // The sentence ends with a question mark (closing quotes and brackets aside) that belongs to
+  // the words from raw token `from` on: no quotation opens, and no colon, dash or full stop
+  // ends a piece of text, between them (not 'a critiqué les propos : "c'est quoi ... ?"', nor
+  // a scraped sub-heading glued to the sentence, '... ».- Et les élections ?').
+  bool question(uint32_t from) const {
+    uint32_t end = e_;
+    while (end > b_ && is_punct(end - 1)) {
+      const std::string_view t = norm(end - 1);
+      if (t.find('?') != std::string_view::npos) break;
+      if (t != "\"" && t != ")" && t != "'") return false;
+      --end;
+    }
+    if (end == b_ || !is_punct(end - 1)) return false;
+    for (uint32_t r = from; r + 1 < end; ++r) {
+      if (!is_punct(r)) continue;
+      const std::string_view t = norm(r);
+      if (t == "\"" || t == ":" || t == "." || t.starts_with("-") || t == "\u2022") return false;
+    }
+    return true;
   }
 
   // A verb in the future tells an intention ("Macron rencontrera Poutine", "se reunirá con"), in

@@ -195,7 +195,8 @@ struct Synset {
 // Cue phrases that change how a clause is read.
 // not_negation: a phrase that holds a negation cue without negating ("not only", "no solo").
 // condition: a hypothetical that, opening the sentence, governs all of it ("If ...,", "Si ...,").
-enum class Cue : uint8_t { negation, negation_after, denial, intent, hypothetical, report, not_negation, condition, pair };
+// presupposed: opens a question that takes its content as given ("why", "pourquoi").
+enum class Cue : uint8_t { negation, negation_after, denial, intent, hypothetical, report, not_negation, condition, pair, presupposed };
 
 struct CueEntry {
   Cue cue;

@@ -43,7 +43,8 @@ class NativeCoder : public ::testing::Test {
                                                  "ROSE_MAY [GONGOV]\nGONDOR_TIMES [GONMED]\n";
     // a cue written as text is cut like text: "it's" is two tokens
     std::ofstream(dir_ / "en" / "cues.txt", std::ios::app) << "\ndenial | it's false that\n"
-                                                                "not-negation | not merely\n";
+                                                                "not-negation | not merely\n"
+                                                                "presupposed | why\n";
     std::ofstream(dir_ / "en" / "agents.txt") << "GOVERNMENT [~GOV]\nTROOPS [~MIL]\nMILITARY [~MIL]\n"
                                                  "PRESIDENT [~GOV]\nNEWSPAPER [~MED]\n<NUMBER>_PEOPLE {} [~CVL]\n";
     std::ofstream(dir_ / "en" / "verbs.txt") << R"(
@@ -326,6 +327,18 @@ TEST_F(NativeCoder, APluralAgentAndACountrysNameAreTwoNounPhrases) {
   EXPECT_EQ(code("Newspapers Gondor criticized Arnor."), (V{"---MED ARN 111"}));
   // one newspaper named by its country stays one actor
   EXPECT_EQ(code("The newspaper Gondor criticized Arnor."), (V{"GONMED ARN 111"}));
+}
+
+TEST_F(NativeCoder, AQuestionTellsNoFactUnlessItTakesItsContentAsGiven) {
+  auto mod = [](const std::string& text) {
+    auto r = run(text);
+    return r.events.size() == 1 ? std::string(to_string(r.events[0].modality)) : std::string("none");
+  };
+  EXPECT_EQ(mod("Did Gondor attack Arnor?"), "hypothetical");
+  EXPECT_EQ(mod("Why did Gondor attack Arnor?"), "fact");
+  // the question mark of a quotation, or of a piece of text glued after the verb's, is not its
+  EXPECT_EQ(mod("Gondor attacked Arnor: \"what next?\""), "fact");
+  EXPECT_EQ(mod("Gondor attacked Arnor.- And now?"), "fact");
 }
 
 TEST_F(NativeCoder, TwoDifferentActorsMayShareACode) {
