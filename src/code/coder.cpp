@@ -290,15 +290,8 @@ class Sentence {
     if (opt_.dict.pair_any_code) return;
     // "Mrs. Merkel", "M. Loukachenko": a title right before a name belongs to its mention, so a
     // pattern's "*_+" reaches the name through it ("urged Mrs. Merkel to") (own dictionaries)
-    for (size_t k = 0; k < ments_.size(); ++k) {
-      Mention& m = ments_[k];
-      const uint32_t floor = k ? ments_[k - 1].e : b_;
-      if (m.agent) continue;
-      if (m.b >= floor + 2 && is_punct(m.b - 1) && norm(m.b - 1) == "." && has_class(m.b - 2, dict::kHonorific))
-        m.b -= 2;
-      else if (m.b >= floor + 1 && has_class(m.b - 1, dict::kHonorific))
-        m.b -= 1;
-    }
+    for (size_t k = 0; k < ments_.size(); ++k)
+      if (!ments_[k].agent) ments_[k].b = title_start(ments_[k].b, k ? ments_[k - 1].e : b_);
     // "Russian Gazprom", "le vénézuélien VTV": a country name right before an actor of that
     // country is its modifier; the mention is the organisation (own dictionaries)
     for (size_t k = 0; k + 1 < ments_.size(); ++k) {
@@ -317,6 +310,15 @@ class Sentence {
       ments_.erase(ments_.begin() + static_cast<std::ptrdiff_t>(k));
       --k;
     }
+  }
+
+  // Where a name starting at raw token `b` starts with its title: at the `honorific` word right
+  // before it ("Mme", "Mr"), or before that word and its dot ("M.", "Mrs."); never before
+  // `floor` (the end of the mention before); `b` itself when there is none.
+  uint32_t title_start(uint32_t b, uint32_t floor) const {
+    if (b >= floor + 2 && is_punct(b - 1) && norm(b - 1) == "." && has_class(b - 2, dict::kHonorific)) return b - 2;
+    if (b >= floor + 1 && has_class(b - 1, dict::kHonorific)) return b - 1;
+    return b;
   }
 
   // For "$!" and "+!": every code is a country alone (RUS) or a country's armed forces or
@@ -412,11 +414,8 @@ class Sentence {
         unknown = !(word_class(k) & dict::kNameParticle) && !lex_.known_word(toks_[k].form, norm(k));
       // after a title ("Mme Obono", "M. Blanc") one word is a name, known or not, and the
       // title is part of it
-      uint32_t title = i;
-      if (i > b_ && (word_class(i - 1) & dict::kHonorific)) title = i - 1;
-      else if (i >= b_ + 2 && is_punct(i - 1) && norm(i - 1) == "." && (word_class(i - 2) & dict::kHonorific))
-        title = i - 2;
-      if (title < i && j > i && !capitals && (m == 0 || ments_[m - 1].e <= title)) found.push_back({title, j, false, 0, true});
+      const uint32_t title = title_start(i, m == 0 ? b_ : ments_[m - 1].e);
+      if (title < i && j > i && !capitals) found.push_back({title, j, false, 0, true});
       else if (j - i >= 2 && !complement && !capitals && unknown) found.push_back({i, j, false, 0, true});
       i = j > i ? j : i + 1;
     }
