@@ -1065,13 +1065,18 @@ class Sentence {
       // "les députés dénoncent": an inflected noun (a plural: the lexicon reads it as a noun
       // of another lemma), then a word it reads as a verb, is a subject and its verb; "the
       // peace talks" (a noun read as itself) stays a noun phrase
-      if (has_pos(r, "NOUN") && toks_[r].lemma != toks_[r].form && has_pos(raw(ab), "VERB")) return false;
+      if (inflected_noun(r) && has_pos(raw(ab), "VERB")) return false;
       // "este viernes declararon": a day or month name is no adjective of a noun
       const auto& d = lex_.dates;
       for (WordId w : {toks_[r].form, toks_[r].lemma})
         if (w && (d.weekdays.count(w) || d.months.count(w))) return false;
     }
     return false;
+  }
+  // the lexicon reads the word as a noun of another lemma (mostly a plural: "analistas")
+  bool inflected_noun(uint32_t r) const {
+    if (lex_.reading(toks_[r].form)) return has_pos(r, "NOUN") && toks_[r].lemma != toks_[r].form;
+    return lex_.inflected_noun(norm(r));
   }
   // the lexicon's first reading of the word is an adjective
   bool is_adjective(uint32_t r) const { return has_pos(r, "ADJ"); }

@@ -29,7 +29,7 @@ static_assert(sizeof(Origin) == 8 && sizeof(PhraseWord) == 8 && sizeof(DatedCode
                   sizeof(VerbTrigger) == 168 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
                   sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 136 &&
                   sizeof(Options) == 44 && sizeof(text::TokenRules) == 184 && sizeof(PhraseTrie) == 136 &&
-                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1872 && sizeof(PlaceEntry) == 96,
+                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1896 && sizeof(PlaceEntry) == 96,
               "a dictionary struct changed: update dict/cache.cpp and bump kCacheFormat");
 #endif
 
@@ -571,6 +571,8 @@ std::string encode_lexicon(const Lexicon& lex) {
   put(w, lex.pos_names);
   w.count(lex.known_words.size());
   for (uint64_t h : lex.known_words) w.u64(h);
+  w.count(lex.inflected_nouns.size());
+  for (uint64_t h : lex.inflected_nouns) w.u64(h);
   w.u32(kClasses);
   put_map(w, lex.word_classes, [&](uint32_t c) { w.u32(c); });
   w.u32(kTokens);
@@ -657,6 +659,9 @@ Result<void> decode_lexicon(std::string_view body, Lexicon& lex) {
   lex.known_words.resize(r.count(8));
   for (auto& h : lex.known_words) h = r.u64();
   if (!std::is_sorted(lex.known_words.begin(), lex.known_words.end())) return bad("known words");
+  lex.inflected_nouns.resize(r.count(8));
+  for (auto& h : lex.inflected_nouns) h = r.u64();
+  if (!std::is_sorted(lex.inflected_nouns.begin(), lex.inflected_nouns.end())) return bad("inflected nouns");
   if (!section(kClasses)) return bad("word classes");
   get_map(r, lex.word_classes, [&] { return r.u32(); });
   if (!section(kTokens)) return bad("token rules");

@@ -191,7 +191,13 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
       prev_vocab = lex.vocab.size();
     }
     const WordId lw = prev_lw;
-    if (only_known_lemmas && lw == kNoWord) continue;
+    if (only_known_lemmas && lw == kNoWord) {
+      if (pos == "NOUN") {
+        text::fold_word(form, ff);
+        lex.inflected_nouns.push_back(hash_word(ff));
+      }
+      continue;
+    }
     text::fold_word(form, ff);
     WordId f = lex.vocab.intern(ff);
     if (lex.reading(f)) continue;  // the first reading wins
@@ -199,6 +205,8 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
   }
   std::sort(lex.known_words.begin(), lex.known_words.end());
   lex.known_words.erase(std::unique(lex.known_words.begin(), lex.known_words.end()), lex.known_words.end());
+  std::sort(lex.inflected_nouns.begin(), lex.inflected_nouns.end());
+  lex.inflected_nouns.erase(std::unique(lex.inflected_nouns.begin(), lex.inflected_nouns.end()), lex.inflected_nouns.end());
   return {};
 }
 
