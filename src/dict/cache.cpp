@@ -27,9 +27,9 @@ static_assert(sizeof(Origin) == 8 && sizeof(PhraseWord) == 8 && sizeof(DatedCode
                   sizeof(ActorEntry) == 88 && sizeof(AgentEntry) == 80 && sizeof(EventCode) == 72 &&
                   sizeof(PElem) == 16 && sizeof(Pattern) == 232 && sizeof(VerbBlock) == 144 &&
                   sizeof(VerbTrigger) == 168 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
-                  sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 136 &&
+                  sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 296 &&
                   sizeof(Options) == 44 && sizeof(text::TokenRules) == 184 && sizeof(PhraseTrie) == 136 &&
-                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 1896 && sizeof(PlaceEntry) == 96,
+                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 2056 && sizeof(PlaceEntry) == 96,
               "a dictionary struct changed: update dict/cache.cpp and bump kCacheFormat");
 #endif
 
@@ -591,6 +591,10 @@ std::string encode_lexicon(const Lexicon& lex) {
   put_map(w, lex.dates.weekdays, [&](int v) { w.i32(v); });
   put_map(w, lex.dates.months, [&](int v) { w.i32(v); });
   put(w, lex.dates.relative);
+  put(w, lex.dates.relative_months);
+  put(w, lex.dates.relative_years);
+  put_map(w, lex.dates.period_leads, [&](int v) { w.i32(v); });
+  put_map(w, lex.dates.year_links, [&](int v) { w.i32(v); });
   w.u32(kOptions);
   const Options& o = lex.options;
   for (bool b : {o.require_dyad, o.resolve_pronouns, o.pair_any_code, o.nested_comma_clauses,
@@ -680,6 +684,10 @@ Result<void> decode_lexicon(std::string_view body, Lexicon& lex) {
   get_map(r, lex.dates.weekdays, [&] { return r.i32(); });
   get_map(r, lex.dates.months, [&] { return r.i32(); });
   get(r, lex.dates.relative);
+  get(r, lex.dates.relative_months);
+  get(r, lex.dates.relative_years);
+  get_map(r, lex.dates.period_leads, [&] { return r.i32(); });
+  get_map(r, lex.dates.year_links, [&] { return r.i32(); });
   if (!section(kOptions)) return bad("options");
   Options& o = lex.options;
   for (bool* b : {&o.require_dyad, &o.resolve_pronouns, &o.pair_any_code, &o.nested_comma_clauses,

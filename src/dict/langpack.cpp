@@ -269,7 +269,8 @@ Result<void> load_dates(const std::string& path, Lexicon& lex) {
     if ((k == "weekday" && n >= 1 && n <= 7) || (k == "month" && n >= 1 && n <= 12)) {
       if (f.size() < 3) return fail("bad_dictionary", k + " needs at least one word", Location{path, ln, 1});
       for (size_t i = 2; i < f.size(); ++i) (k == "weekday" ? lex.dates.weekdays : lex.dates.months)[lex.word(f[i])] = n;
-    } else if (k == "relative" && f.size() >= 2) {
+    } else if ((k == "relative" || k == "relative-month" || k == "relative-year") && f.size() >= 2) {
+      auto& into = k == "relative" ? lex.dates.relative : k == "relative-month" ? lex.dates.relative_months : lex.dates.relative_years;
       std::string rest = line.substr(line.find(f[1]) + f[1].size());
       size_t pos = 0;
       while ((pos = rest.find('|', pos)) != std::string::npos) {
@@ -279,12 +280,17 @@ Result<void> load_dates(const std::string& path, Lexicon& lex) {
         if (!ph.empty()) {
           Phrase p;
           for (auto& e : split_connected(ph, 0)) p.push_back({lex.word(e.text), Conn::adjacent});
-          lex.dates.relative.emplace_back(std::move(p), std::atoi(f[1].c_str()));
+          into.emplace_back(std::move(p), std::atoi(f[1].c_str()));
         }
         pos = nb == std::string::npos ? rest.size() : nb;
       }
+    } else if ((k == "period-lead" || k == "period-bound" || k == "year-link") && f.size() >= 2) {
+      for (size_t i = 1; i < f.size(); ++i)
+        (k == "year-link" ? lex.dates.year_links : lex.dates.period_leads)[lex.word(f[i])] = k == "period-bound" ? 2 : 1;
     } else {
-      return fail("bad_dictionary", "expected 'weekday 1-7 words', 'month 1-12 words' or 'relative DAYS | phrase'",
+      return fail("bad_dictionary",
+                  "expected 'weekday 1-7 words', 'month 1-12 words', 'relative DAYS | phrase', 'relative-month MONTHS | "
+                  "phrase', 'relative-year YEARS | phrase', 'period-lead words', 'period-bound words' or 'year-link words'",
                   Location{path, ln, 1});
     }
   }

@@ -262,6 +262,14 @@ struct DateRules {
   std::unordered_map<WordId, int> weekdays;  // 1 = Monday .. 7 = Sunday
   std::unordered_map<WordId, int> months;    // 1 .. 12
   std::vector<std::pair<Phrase, int>> relative;  // "hier" -> -1 day
+  // "le mois dernier" -> -1 month, "last year" -> -1 year: the event is dated to that month
+  // or year only (a reduced ISO date, "2015-03", "2015")
+  std::vector<std::pair<Phrase, int>> relative_months, relative_years;
+  // 1: words that make the year or month name right after them the event's time ("en 2015",
+  // "in March"); 2: words that make it the end of a span ("jusqu'en 1988", "until 1988")
+  std::unordered_map<WordId, int> period_leads;
+  // words between a month name and its year ("marzo de 2016"); the value is unused
+  std::unordered_map<WordId, int> year_links;
 };
 
 struct Options {

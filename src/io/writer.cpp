@@ -228,7 +228,11 @@ std::string event_to_gdelt(const Event& e) {
     char c = e.id[i];
     gid = gid * 16 + static_cast<uint64_t>(c >= 'a' ? c - 'a' + 10 : (c >= 'A' ? c - 'A' + 10 : c - '0'));
   }
-  const std::string& d = e.date.empty() ? e.doc_date : e.date;
+  // a date known to the month or year only ("2015-03", "2015") is written as the period's first
+  // day in SQLDATE and FractionDate; MonthYear and Year stay exact
+  std::string d = e.date.empty() ? e.doc_date : e.date;
+  if (d.size() == 4) d += "-01-01";
+  else if (d.size() == 7) d += "-01";
   std::string ymd, ym, y, frac;
   if (d.size() >= 10) {
     ymd = d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);

@@ -233,7 +233,7 @@ class Writer {
 
     const Block b = block_of(e, status);
     std::vector<Candidate> cands;
-    if (auto f = candidates(b.key, day, cands)) return f;
+    if (auto f = candidates(b.key, day, date, cands)) return f;
     const Candidate* best = nullptr;
     Match best_match = Match::none;
     int best_score = -1;
@@ -295,15 +295,18 @@ class Writer {
       if (auto f = link(mid, "member", eid, Match::new_event, why)) return f;
       ++st_.events_created;  // its row is exact as inserted: no refresh needed unless something links to it
       if (contestable(status))
-        if (auto f = adopt_contests(eid, b, e, day)) return f;
+        if (auto f = adopt_contests(eid, b, e, date, day)) return f;
     }
     if (contests(status))
       if (auto f = contest(mid, b, status, e, date, day)) return f;
     return std::nullopt;
   }
 
-  // Events of block `key` whose span could hold `day`.
-  std::optional<Failure> candidates(const std::string& key, std::optional<int32_t> day, std::vector<Candidate>& out) {
+  // Events of block `key` whose span could hold `day`; with no day, the events of the same date
+  // string: a date known to the month or year only ("2015-03", "2015") has no day, and joins
+  // events of that month or year, as an undated mention joins undated events.
+  std::optional<Failure> candidates(const std::string& key, std::optional<int32_t> day, const std::string& date,
+                                    std::vector<Candidate>& out) {
     out.clear();
     sql::Stmt* q;
     if (day) {
@@ -312,9 +315,10 @@ class Writer {
       if (!q) return prep();
       q->bind(1, key).bind(2, static_cast<int64_t>(*day - window_)).bind(3, static_cast<int64_t>(*day + window_));
     } else {
-      q = s_.stmt("SELECT id, base, place, first_day, last_day, place_country, place_kind FROM events WHERE block = ?1 AND first_day IS NULL ORDER BY id");
+      q = s_.stmt("SELECT id, base, place, first_day, last_day, place_country, place_kind FROM events WHERE block = ?1 AND first_day IS NULL "
+                  "AND date = ?2 ORDER BY id");
       if (!q) return prep();
-      q->bind(1, key);
+      q->bind(1, key).bind(2, date);
     }
     int rc;
     while ((rc = q->step()) == SQLITE_ROW) out.push_back({q->i64(0), q->text(1), q->text(2), q->text(5), q->text(6), q->opt_i64(3), q->opt_i64(4)});
@@ -378,7 +382,7 @@ class Writer {
                                  const std::string& date, std::optional<int32_t> day) {
     std::vector<Candidate> cands;
     for (const char* target : {"fact", "reported", "intent"}) {
-      if (auto f = candidates(with_status(b.key, target), day, cands)) return f;
+      if (auto f = candidates(with_status(b.key, target), day, date, cands)) return f;
       for (const auto& c : cands) {
         if (code_match(c.base, e.base) == Match::none || !places_agree(c.where(), PlaceRef{e.place, e.place_kind, e.place_country}) || !in_window(c, day)) continue;
         std::string why = fmt::format("{} mention of {} {} {} contradicts {} event {} (same dyad, compatible code {}, {})",
@@ -393,11 +397,12 @@ class Writer {
   }
 
   // A new fact/reported/intent event: earlier denials of it that found nothing to contest now do.
-  std::optional<Failure> adopt_contests(int64_t eid, const Block& b, const Event& e, std::optional<int32_t> day) {
+  std::optional<Failure> adopt_contests(int64_t eid, const Block& b, const Event& e, const std::string& date,
+                                       std::optional<int32_t> day) {
     std::vector<Candidate> cands;
     const std::string target = b.key.substr(0, b.key.find('|'));
     for (const char* cs : {"denied", "negated"}) {
-      if (auto f = candidates(with_status(b.key, cs), day, cands)) return f;
+      if (auto f = candidates(with_status(b.key, cs), day, date, cands)) return f;
       for (const auto& c : cands) {
         if (code_match(c.base, e.base) == Match::none || !places_agree(c.where(), PlaceRef{e.place, e.place_kind, e.place_country}) || !in_window(c, day)) continue;
         std::vector<int64_t> free;

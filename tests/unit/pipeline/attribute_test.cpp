@@ -82,6 +82,39 @@ TEST_F(Attribute, ExplicitDatesWinAndNeedNoArticleDate) {
   EXPECT_EQ(one("On 3 June 2019 Gondor sent troops to Arnor.", "").date, "2019-06-03");
   // without a year: the latest such day on or before the article
   EXPECT_EQ(one("On 30 December Gondor sent troops to Arnor.", "2024-01-05").date, "2023-12-30");
+  // the English order, with or without a comma before the year
+  EXPECT_EQ(one("On June 3, 2019 Gondor sent troops to Arnor.", "2023-09-25").date, "2019-06-03");
+  EXPECT_EQ(one("Gondor sent troops to Arnor on September 2.", "2023-09-25").date, "2023-09-02");
+  // a day with no year shortly after the article is a date ahead, not last year's
+  EXPECT_EQ(one("Gondor sent troops to Arnor by October 31.", "2023-09-25").date, "2023-09-25");
+}
+
+// A month or a year the sentence places the event in gives a reduced ISO date ("2015-03",
+// "2015"); one that holds the article's date, or comes after it, leaves the article's date.
+TEST_F(Attribute, MonthsAndYearsGiveAReducedDate) {
+  EXPECT_EQ(one("In March 2016 Gondor sent troops to Arnor.", "2023-09-25").date, "2016-03");
+  EXPECT_EQ(one("Gondor sent troops to Arnor in 2005.", "2023-09-25").date, "2005");
+  EXPECT_EQ(one("Gondor sent troops to Arnor in March.", "2023-09-25").date, "2023-03");
+  EXPECT_EQ(one("Gondor sent troops to Arnor in November.", "2023-09-25").date, "2022-11");
+  EXPECT_EQ(one("Gondor sent troops to Arnor last month.", "2023-01-10").date, "2022-12");
+  EXPECT_EQ(one("Gondor sent troops to Arnor last year.", "2023-09-25").date, "2022");
+  // the article's own month or year, or a later one: the article's date
+  EXPECT_EQ(one("Gondor sent troops to Arnor in 2023.", "2023-09-25").date, "2023-09-25");
+  EXPECT_EQ(one("Gondor sent troops to Arnor in September.", "2023-09-25").date, "2023-09-25");
+  EXPECT_EQ(one("Gondor sent troops to Arnor in 2030.", "2023-09-25").date, "2023-09-25");
+  // the end or start of a span, or a year with no period-lead word before it, is no date
+  EXPECT_EQ(one("Gondor sent troops to Arnor, its ally until 1998.", "2023-09-25").date, "2023-09-25");
+  EXPECT_EQ(one("Gondor sent troops to Arnor, its ally since 1998.", "2023-09-25").date, "2023-09-25");
+  EXPECT_EQ(one("Gondor sent troops to Arnor under the 1998 treaty.", "2023-09-25").date, "2023-09-25");
+  // a weekday names the day, and wins over a year
+  EXPECT_EQ(one("Gondor, defeated in 2005, sent troops to Arnor on Saturday.", "2023-09-25").date, "2023-09-23");
+  // the one nearest the verb, one no comma sets off first; not one in a relative clause
+  EXPECT_EQ(one("Gondor, beaten in 2001, sent troops to Arnor in 2005.", "2023-09-25").date, "2005");
+  EXPECT_EQ(one("In 2001, Gondor sent troops to Arnor.", "2023-09-25").date, "2001");
+  EXPECT_EQ(one("In 2005 Gondor, which was beaten in 2001, sent troops to Arnor.", "2023-09-25").date, "2005");
+  EXPECT_EQ(one("Gondor sent troops to Arnor, which fell in 2001.", "").date, "");
+  // with no article date, a stated month or year still dates the event
+  EXPECT_EQ(one("Gondor sent troops to Arnor in May 2001.", "").date, "2001-05");
 }
 
 // Places: with dyad's own dictionaries, the gazetteer (data/common/places.tsv) names where an

@@ -140,6 +140,18 @@ TEST_F(StoreQuery, Filters) {
   EXPECT_EQ(ids({.id = 3}), (V{3}));
 }
 
+// An event dated to the month or year only ("2023-10", "2023") is in every date range it
+// overlaps: a range inside its period holds it, one before or after does not.
+TEST_F(StoreQuery, AMonthOrYearDateIsInEveryRangeItOverlaps) {
+  auto r = st_->write_batch({article("m1", "X", "2023-11-20", {{"GBR", "IRN", "163", "2023-10"}}),
+                             article("y1", "Y", "2024-02-01", {{"GBR", "IRQ", "163", "2023"}})});
+  ASSERT_TRUE(r.has_value()) << r.error().to_string();
+  EXPECT_EQ(ids({.from = "2023-10-15", .to = "2023-10-31"}), (V{3, 7, 8}));
+  EXPECT_EQ(ids({.from = "2023-11-01"}), (V{5, 6, 8}));
+  EXPECT_EQ(ids({.to = "2023-09-30"}), (V{1, 8}));
+  EXPECT_EQ(ids({.from = "2024-01-01"}), (V{}));
+}
+
 TEST_F(StoreQuery, FullTextSearchIgnoresCaseAndDiacritics) {
   EXPECT_EQ(ids({.text = "kharkiv"}), (V{2}));
   EXPECT_EQ(ids({.text = "elysee"}), (V{5}));

@@ -361,6 +361,21 @@ TEST(Clustering, DateWindow) {
   check_invariants(st->handle());
 }
 
+// An event dated to the month or year only ("en mars 2016", "in 2015") joins the events of the
+// same month or year, never undated ones, nor dated days.
+TEST(Clustering, MonthAndYearDatesJoinTheSamePeriodOnly) {
+  TmpDir t;
+  auto st = open_ok(t / "s.db");
+  write_ok(*st, {article("a", "A", "2023-01-01", {{"FRA", "DEU", "120", "2016-03"}}),
+                 article("b", "B", "2023-01-03", {{"FRA", "DEU", "120", "2016-03"}}),
+                 article("c", "C", "2023-01-05", {{"FRA", "DEU", "120", "2016"}}),
+                 article("d", "D", "2023-01-06", {{"FRA", "DEU", "120", "2015"}}),
+                 article("e", "E", "", {{"FRA", "DEU", "120"}})});
+  EXPECT_EQ(dump(st->handle(), "SELECT date, num_mentions FROM events ORDER BY id"),
+            "2016-03|2|\n2016|1|\n2015|1|\n|1|\n");
+  check_invariants(st->handle());
+}
+
 TEST(Clustering, WindowIsAParameterFixedAtCreation) {
   TmpDir t;
   OpenOptions o;
