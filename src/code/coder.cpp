@@ -510,6 +510,8 @@ class Sentence {
   // words, determiners, possessives, and "and" between adjectives.
   bool filler(uint32_t k) const {
     if (is_punct(k) || is_trigger(k)) return false;
+    // "Trump told reporters": a word read only as a verb is no part of a noun phrase (own dictionaries)
+    if (!opt_.dict.pair_any_code && lex_.verb_form(norm(k))) return false;
     uint32_t c = cls(k);
     if (c & dict::kLinkPrep) return false;
     return c == 0 || (c & (dict::kDeterminer | dict::kPossessive | dict::kConjunction));

@@ -29,7 +29,7 @@ static_assert(sizeof(Origin) == 8 && sizeof(PhraseWord) == 8 && sizeof(DatedCode
                   sizeof(VerbTrigger) == 168 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
                   sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 296 &&
                   sizeof(Options) == 44 && sizeof(text::TokenRules) == 184 && sizeof(PhraseTrie) == 136 &&
-                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 2056 && sizeof(PlaceEntry) == 96,
+                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 2080 && sizeof(PlaceEntry) == 96,
               "a dictionary struct changed: update dict/cache.cpp and bump kCacheFormat");
 #endif
 
@@ -573,6 +573,8 @@ std::string encode_lexicon(const Lexicon& lex) {
   for (uint64_t h : lex.known_words) w.u64(h);
   w.count(lex.inflected_nouns.size());
   for (uint64_t h : lex.inflected_nouns) w.u64(h);
+  w.count(lex.verb_forms.size());
+  for (uint64_t h : lex.verb_forms) w.u64(h);
   w.u32(kClasses);
   put_map(w, lex.word_classes, [&](uint32_t c) { w.u32(c); });
   w.u32(kTokens);
@@ -666,6 +668,9 @@ Result<void> decode_lexicon(std::string_view body, Lexicon& lex) {
   lex.inflected_nouns.resize(r.count(8));
   for (auto& h : lex.inflected_nouns) h = r.u64();
   if (!std::is_sorted(lex.inflected_nouns.begin(), lex.inflected_nouns.end())) return bad("inflected nouns");
+  lex.verb_forms.resize(r.count(8));
+  for (auto& h : lex.verb_forms) h = r.u64();
+  if (!std::is_sorted(lex.verb_forms.begin(), lex.verb_forms.end())) return bad("verb forms");
   if (!section(kClasses)) return bad("word classes");
   get_map(r, lex.word_classes, [&] { return r.u32(); });
   if (!section(kTokens)) return bad("token rules");

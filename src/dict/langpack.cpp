@@ -150,6 +150,16 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
   auto find = [](const char* from, const char* to, char c) {
     return static_cast<const char*>(std::memchr(from, c, static_cast<size_t>(to - from)));
   };
+  // the form of the lines being read, and whether every reading of it so far is an inflected
+  // verb ("told", "asked": Lexicon::verb_forms), unlike "elected" (also an adjective)
+  std::string_view vform;
+  bool all_verb = false, inflected = false;
+  std::string vf;
+  auto flush_verb_form = [&] {
+    if (vform.empty() || !all_verb || !inflected) return;
+    text::fold_word(vform, vf);
+    lex.verb_forms.push_back(hash_word(vf));
+  };
   uint32_t ln = 0;
   for (const char *p = data.data(), *end = p + data.size(); p < end;) {
     const char* line = p;
@@ -165,6 +175,14 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
     const std::string_view form(line, static_cast<size_t>(t1 - line));
     const std::string_view lemma(t1 + 1, static_cast<size_t>((t2 ? t2 : eol) - t1 - 1));
     const std::string_view pos = t2 ? std::string_view(t2 + 1, static_cast<size_t>(eol - t2 - 1)) : std::string_view();
+    if (!same(form, vform)) {
+      flush_verb_form();
+      vform = form;
+      all_verb = true;
+      inflected = false;
+    }
+    all_verb = all_verb && pos == "VERB";
+    inflected = inflected || !same(form, lemma);
     // A form read as itself first keeps that reading: later readings of it are not added
     // ("acuerdo" the noun is not "acordar"). The lexicon lists a form's readings together.
     if (same(form, lemma)) {
@@ -205,6 +223,9 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
   }
   std::sort(lex.known_words.begin(), lex.known_words.end());
   lex.known_words.erase(std::unique(lex.known_words.begin(), lex.known_words.end()), lex.known_words.end());
+  flush_verb_form();
+  std::sort(lex.verb_forms.begin(), lex.verb_forms.end());
+  lex.verb_forms.erase(std::unique(lex.verb_forms.begin(), lex.verb_forms.end()), lex.verb_forms.end());
   std::sort(lex.inflected_nouns.begin(), lex.inflected_nouns.end());
   lex.inflected_nouns.erase(std::unique(lex.inflected_nouns.begin(), lex.inflected_nouns.end()), lex.inflected_nouns.end());
   return {};

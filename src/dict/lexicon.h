@@ -360,6 +360,13 @@ struct Lexicon {
   bool inflected_noun(std::string_view folded) const {
     return std::binary_search(inflected_nouns.begin(), inflected_nouns.end(), hash_word(folded));
   }
+  // Hashes of the folded forms every reading of which is an inflected verb ("told", "asked"; not
+  // "elected", also an adjective), sorted: such a word stands in no noun phrase ("Trump told
+  // reporters" is two actors, not a "Trump reporters" agent).
+  std::vector<uint64_t> verb_forms;
+  bool verb_form(std::string_view folded) const {
+    return std::binary_search(verb_forms.begin(), verb_forms.end(), hash_word(folded));
+  }
 
   std::unordered_map<WordId, uint32_t> word_classes;
   // The language lists name particles (grammar.txt): runs of capitalised words that nothing
