@@ -36,7 +36,11 @@ class NativeCoder : public ::testing::Test {
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\nbaggins\tbaggins\tPROPN\n"
                                                   "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n"
                                                   "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n"
-                                                  "urged\turge\tVERB\nnewspapers\tnewspaper\tNOUN\nconsultera\tconsult\tVERB\nconsulterait\tconsult\tVERB\n";
+                                                  "urged\turge\tVERB\nnewspapers\tnewspaper\tNOUN\nconsultera\tconsult\tVERB\nconsulterait\tconsult\tVERB\n"
+                                                  // a verb form only, and one that is an adjective too
+                                                  "told\ttell\tVERB\nelected\telect\tVERB\nelected\telected\tADJ\n"
+                                                  // a plural of a noun no dictionary uses
+                                                  "wardens\twarden\tNOUN\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
                                                  "ROHAN'S_RIDERS [ROHMIL]\nGONDORIAN [GON]\nARAGORN [GONELI]\n"
                                                  "COUNCIL [IGOCOU]\nBLUE_PARTY [GONOPP]\nGREEN_PARTY [GONOPP]\n=WE [WEE]\n"
@@ -329,6 +333,20 @@ TEST_F(NativeCoder, APluralAgentAndACountrysNameAreTwoNounPhrases) {
   EXPECT_EQ(code("Newspapers Gondor criticized Arnor."), (V{"---MED ARN 111"}));
   // one newspaper named by its country stays one actor
   EXPECT_EQ(code("The newspaper Gondor criticized Arnor."), (V{"GONMED ARN 111"}));
+}
+
+TEST_F(NativeCoder, AWordReadOnlyAsAVerbIsNoPartOfANounPhrase) {
+  // "Trump told reporters": the actor and the agent after the verb are two noun phrases (not
+  // one "GONELIMIL")
+  EXPECT_EQ(code("Aragorn told troops Gondor criticized Arnor."), (V{"GONELI ARN 111"}));
+  // an adjective that is a verb form too stays inside ("the French elected officials")
+  EXPECT_EQ(code("Gondor elected troops criticized Arnor."), (V{"GONMIL ARN 111"}));
+}
+
+TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
+  // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
+  // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
+  EXPECT_EQ(code("Gondor said the wardens criticized Arnor."), (V{"GON ARN 111"}));
 }
 
 TEST_F(NativeCoder, AQuestionTellsNoFactUnlessItTakesItsContentAsGiven) {
