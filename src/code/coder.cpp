@@ -1998,13 +1998,47 @@ class Sentence {
         // "La ministre du Travail, secouée par des révélations, dénonce une dérive": a subject
         // whose clause holds no verb of its own is this verb's own subject, set off by an
         // insert, not one borrowed from another act (own dictionaries)
-        if (src != kNone && !opt_.dict.pair_any_code && !clause_sub_[static_cast<size_t>(k)] &&
-            std::none_of(cands_.begin(), cands_.end(), [&](const Candidate& cd) {
-              return !cd.quiet && cd.ab >= ks && cd.ab < clause_end(static_cast<uint32_t>(k));
-            }) &&
-            std::none_of(A_.begin() + ks, A_.begin() + clause_end(static_cast<uint32_t>(k)),
-                         [&](uint32_t r) { return has_pos(r, "VERB"); }))
+        auto verbless = [&](int32_t q) {
+          const uint32_t qs = clause_start_[static_cast<size_t>(q)], qe = clause_end(static_cast<uint32_t>(q));
+          return !clause_sub_[static_cast<size_t>(q)] &&
+                 std::none_of(cands_.begin(), cands_.end(),
+                              [&](const Candidate& cd) { return !cd.quiet && cd.ab >= qs && cd.ab < qe; }) &&
+                 std::none_of(A_.begin() + qs, A_.begin() + qe, [&](uint32_t r) { return has_pos(r, "VERB"); });
+        };
+        if (src != kNone && !opt_.dict.pair_any_code && verbless(k)) {
           src_carried = false, insert_subject = true, insert_between = static_cast<uint32_t>(k) + 1 < cl;
+          // "Gilles Pennelle, président du groupe FN au conseil régional, dénonce un mépris": a
+          // noun phrase set off between commas after another, both with no verb, is an
+          // apposition; the verb after it is the main verb of the phrase before, the person the
+          // apposition describes (no insert that is the verb itself, as in "Najib Razak,
+          // fortement critiqué")
+          // (a bracket between them is passed over: "Le maire LR de Lagarenne (Hauts-de-Seine),
+          // Philippe Juvin, dénonce")
+          int32_t q = k - 1;
+          auto bracket = [&](int32_t x) {
+            const auto n = norm(raw(clause_start_[static_cast<size_t>(x)]));
+            return n == "(" || n == ")";
+          };
+          while (q >= 1 && bracket(q) && verbless(q)) --q;
+          if (!insert_between && q >= 0 && is_comma(raw(ks)) && !bracket(q) && verbless(q)) {
+            const uint32_t ps = clause_start_[static_cast<size_t>(q)];
+            const int32_t first = subject_in(ps, clause_end(static_cast<uint32_t>(q)), consumed);
+            if (first != kNone) {
+              // the apposition's actor when it has a country ("Le président des Républicains,
+              // Christian Jacob,"), else the phrase it describes ("Lavrov, the foreign minister,")
+              auto countryless = [&](int32_t g) {
+                const auto& cs = groups_[static_cast<size_t>(g)].codes;
+                return cs.empty() || std::all_of(cs.begin(), cs.end(), [](const std::string& x) {
+                  return x.starts_with("---") || x.starts_with("~");
+                });
+              };
+              if (countryless(src) && !countryless(first)) src = first;
+              insert_between = true;
+              trace(fmt::format("verb: '{}' follows an apposition: its subject is '{}'", words(c.ab, c.ae),
+                                words(groups_[static_cast<size_t>(src)].ab, groups_[static_cast<size_t>(src)].ae)));
+            }
+          }
+        }
         // "an organization that has encouraged violence ..., and has called for the kidnapping
         // of Israeli soldiers": the chain of clauses goes back to the relative pronoun, whose
         // subject is what it stands for

@@ -738,6 +738,12 @@ TEST_F(NativeCoder, ASubjectSetOffByAnInsertIsTheVerbsOwn) {
   EXPECT_EQ(implied("The Gondor government, decried after the vote, resigned."), (V{"GONGOV GON* 0831"}));
   // a subject whose clause has a verb of its own is borrowed by the verb after it: no home act
   EXPECT_EQ(code("The Gondor government criticized Arnor, and resigned."), (V{"GONGOV ARN 111"}));
+  // "Gilles Pennelle, président du groupe FN, dénonce un mépris": a noun phrase between commas
+  // after another is an apposition, and the verb after it is the main verb: a judgement aims at
+  // home. The apposition's actor, or the phrase it describes when only that one has a country
+  EXPECT_EQ(implied("The Gondor government, the president, decried the plan."), (V{"GONGOV GON* 111"}));
+  EXPECT_EQ(implied("Aragorn, the president, decried the plan."), (V{"GONELI GON* 111"}));
+  EXPECT_EQ(implied("The president, Aragorn, decried the plan."), (V{"GONELI GON* 111"}));
 }
 
 TEST_F(NativeCoder, AnArticleStartsANounPhraseOfItsOwn) {
