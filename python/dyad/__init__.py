@@ -116,11 +116,13 @@ class Store:
         if quad is not None:
             where.append("quad = ?")
             args.append(int(quad))
+        # an event dated to a month or a year only ("2015-03", "2015") is in every range that
+        # overlaps its period
         if date_from:
-            where.append("date >= ?")
-            args.append(date_from)
+            where.append("(date >= ? OR date IN (?, ?))")
+            args += [date_from, date_from[:7], date_from[:4]]
         if date_to:
-            where.append("date <= ?")
+            where.append("date <= ? AND date <> ''")
             args.append(date_to)
         if status:
             where.append("status = ?")

@@ -42,6 +42,8 @@ class StoreTest(unittest.TestCase):
         with open(src, "w") as f:
             f.write('{"id":"a","lang":"en","date":"2024-03-01","source":"x","text":"Russia signed an agreement with Venezuela."}\n')
             f.write('{"id":"b","lang":"en","date":"2024-03-02","source":"y","text":"Russia signed an agreement with Venezuela."}\n')
+            # an event the sentence places in a month: dated "2023-10"
+            f.write('{"id":"c","lang":"en","date":"2024-03-02","source":"y","text":"In October 2023 Russia criticized Cuba."}\n')
         cls.db = os.path.join(cls.tmp.name, "t.db")
         subprocess.run([os.environ["DYAD"], "ingest", "-q", src, "--db", cls.db], check=True)
 
@@ -58,6 +60,13 @@ class StoreTest(unittest.TestCase):
             self.assertEqual(sorted(m["doc_id"] for m in ms), ["a", "b"])
             self.assertEqual(db.events(country="UKR"), [])
             self.assertEqual(len(db.events(code="05")), 1)
+
+    def test_a_month_date_is_in_every_range_that_overlaps_it(self):
+        with dyad.Store(self.db) as db:
+            self.assertEqual([e["date"] for e in db.events(country="CUB")], ["2023-10"])
+            self.assertEqual(len(db.events(country="CUB", date_from="2023-10-15", date_to="2023-10-31")), 1)
+            self.assertEqual(db.events(country="CUB", date_from="2023-11-01"), [])
+            self.assertEqual(db.events(country="CUB", date_to="2023-09-30"), [])
 
     def test_filter_values_are_never_sql(self):
         with dyad.Store(self.db) as db:
