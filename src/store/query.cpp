@@ -421,7 +421,11 @@ Result<std::vector<SeriesRow>> Store::series(const Filter& f, Period by, bool by
   std::optional<int32_t> lo, hi;
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {
-    auto day = day_number(st.text(0));
+    // an event dated to a month only counts in a monthly series; one dated to a year only, or
+    // to a month in a daily or weekly one, in none
+    const std::string date = st.text(0);
+    auto day = day_number(date);
+    if (!day && by == Period::month && date.size() == 7) day = day_number(date + "-01");
     if (!day) continue;
     lo = lo ? std::min(*lo, *day) : *day;
     hi = hi ? std::max(*hi, *day) : *day;

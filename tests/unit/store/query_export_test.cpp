@@ -150,6 +150,15 @@ TEST_F(StoreQuery, AMonthOrYearDateIsInEveryRangeItOverlaps) {
   EXPECT_EQ(ids({.from = "2023-11-01"}), (V{5, 6, 8}));
   EXPECT_EQ(ids({.to = "2023-09-30"}), (V{1, 8}));
   EXPECT_EQ(ids({.from = "2024-01-01"}), (V{}));
+  // a monthly series counts the month-dated event in its month; a daily one leaves both out
+  auto m = st_->series({.country = "GBR"}, Period::month, false);
+  ASSERT_TRUE(m.has_value());
+  ASSERT_EQ(m->size(), 1u);
+  EXPECT_EQ((*m)[0].period, "2023-10");
+  EXPECT_EQ((*m)[0].events, 1);
+  auto d = st_->series({.country = "GBR"}, Period::day, false);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_TRUE(d->empty());
 }
 
 TEST_F(StoreQuery, FullTextSearchIgnoresCaseAndDiacritics) {
