@@ -394,6 +394,9 @@ class Sentence {
         const auto& d = lex_.dates;
         for (WordId w : {t.form, t.lemma})
           if (w && (d.weekdays.count(w) || d.months.count(w))) return false;
+        // a one-word relative day opening the sentence: "Ayer Sánchez criticó", "Hier, Dupontel"
+        for (const auto& [ph, days] : d.relative)
+          if (ph.size() == 1 && t.form && ph[0].word == t.form) return false;
         return norm(k).size() > 1;
       };
       uint32_t j = i;
