@@ -527,6 +527,20 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
   }
   if (copt.dict.resolve_pronouns) infer_home(home, rep, explain);
   resolve_home_actors(rep, explain);
+  // "The FBI and Boston Police said": the compound's agent given the home country now codes what
+  // its first member codes, from the same words: one event, the one named outright
+  for (size_t i = 1; i < rep.events.size(); ++i) {
+    const Event& e = rep.events[i];
+    const bool twin = std::any_of(rep.events.begin(), rep.events.begin() + static_cast<std::ptrdiff_t>(i), [&](const Event& o) {
+      return o.sentence_index == e.sentence_index && o.code == e.code && o.source.code == e.source.code &&
+             o.target.code == e.target.code && o.source.start == e.source.start && o.source.end == e.source.end &&
+             o.target.start == e.target.start && o.target.end == e.target.end && o.verb_start == e.verb_start &&
+             o.modality == e.modality && o.polarity == e.polarity;
+    });
+    if (!twin) continue;
+    if (explain) *explain += fmt::format("  {} -> {} {}: the same event twice, once\n", e.source.code, e.target.code, e.code);
+    rep.events.erase(rep.events.begin() + static_cast<std::ptrdiff_t>(i--));
+  }
 }
 
 Result<CodeReport> Engine::code(const Doc& doc, const EngineOptions& o) const {

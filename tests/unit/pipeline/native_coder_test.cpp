@@ -343,6 +343,13 @@ TEST_F(NativeCoder, AWordReadOnlyAsAVerbIsNoPartOfANounPhrase) {
   EXPECT_EQ(code("Gondor elected troops criticized Arnor."), (V{"GONMIL ARN 111"}));
 }
 
+TEST_F(NativeCoder, AnAgentGivenTheHomeCountryDoesNotDoubleItsCompoundsEvent) {
+  // "Obama praised the FBI and local police": the police take the home country and code what the
+  // FBI codes, from the same words: one event
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Gondor slept. Arnor criticized Gondor troops and the military."),
+            (V{"ARN GONMIL 111"}));
+}
+
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
   // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
   // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
