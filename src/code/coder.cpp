@@ -2238,6 +2238,10 @@ class Sentence {
     for (uint32_t k = cl; k > 0 && clause_sub_[k]; --k) cue_from = clause_start_[k - 1];
     cue_scan(cue_from, c, pol, mod, report_at);
     if (mod == Modality::fact) mod = tense(c);
+    if (mod == Modality::fact && subject_of_modal(c, ch.from_pattern ? std::min(c.ab, b.lo) : c.ab, cend)) {
+      trace(fmt::format("verb: '{}' is the subject of a modal: a supposition", words(c.ab, c.ae)));
+      mod = Modality::hypothetical;
+    }
     // a sentence that asks ("Se mettront-ils d'accord ?", "Did Israel conduct an airstrike on
     // Syria?") tells no fact in its main clause; its subordinate clauses may ("... when he
     // threatened a military intervention in Venezuela?"), and a question that takes its
@@ -2562,6 +2566,29 @@ class Sentence {
     if (ends(lex_.conditional_endings)) return Modality::hypothetical;
     if (ends(lex_.future_endings)) return Modality::intent;
     return Modality::fact;
+  }
+
+  // "Netanyahu said lifting economic sanctions would embolden Tehran": a form with an
+  // `active-ending` that opens its clause (after a speech verb, a clause-start word or
+  // punctuation) and is followed in that clause by a modal, before any other verb, is the
+  // subject of the modal: the act is supposed (own dictionaries)
+  bool subject_of_modal(const Candidate& c, uint32_t head, uint32_t cend) const {
+    if (c.quiet || opt_.dict.pair_any_code || lex_.active_endings.empty()) return false;
+    if (c.nominal && head == c.ab) return false;
+    const std::string_view v = norm(raw(head));
+    if (std::none_of(lex_.active_endings.begin(), lex_.active_endings.end(),
+                     [&](const std::string& x) { return v.size() > x.size() + 2 && v.ends_with(x); }))
+      return false;
+    if (head > 0) {
+      const uint32_t pr = raw(head - 1);
+      if (!is_punct(pr) && !(cls(pr) & (dict::kSpeech | dict::kClauseStart))) return false;
+    }
+    for (uint32_t p = c.ae; p < cend; ++p) {
+      if (cls(raw(p)) & dict::kModal) return true;
+      if (std::any_of(cands_.begin(), cands_.end(), [&](const Candidate& o) { return !o.nominal && !o.quiet && o.ab == p; }))
+        return false;
+    }
+    return false;
   }
 
   // The first active position that is a word (after any opening quote or dash).

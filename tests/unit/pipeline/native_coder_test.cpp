@@ -38,7 +38,7 @@ class NativeCoder : public ::testing::Test {
                                                   "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n"
                                                   "urged\turge\tVERB\nnewspapers\tnewspaper\tNOUN\nconsultera\tconsult\tVERB\nconsulterait\tconsult\tVERB\n"
                                                   // a verb form only, and one that is an adjective too
-                                                  "told\ttell\tVERB\nelected\telect\tVERB\nelected\telected\tADJ\n"
+                                                  "told\ttell\tVERB\nelected\telect\tVERB\nelected\telected\tADJ\nattacking\tattack\tVERB\n"
                                                   // a plural of a noun no dictionary uses
                                                   "wardens\twarden\tNOUN\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
@@ -348,6 +348,13 @@ TEST_F(NativeCoder, AnAgentGivenTheHomeCountryDoesNotDoubleItsCompoundsEvent) {
   // FBI codes, from the same words: one event
   EXPECT_EQ(code("Gondor voted. Gondor counted. Gondor slept. Arnor criticized Gondor troops and the military."),
             (V{"ARN GONMIL 111"}));
+}
+
+TEST_F(NativeCoder, AnActThatIsTheSubjectOfAModalIsSupposed) {
+  // "Netanyahu said lifting sanctions would embolden Tehran": the lifting is supposed, not done
+  EXPECT_EQ(modality("Gondor said attacking Arnor would help."), "190 hypothetical");
+  // an act done in the progressive is done
+  EXPECT_EQ(modality("Gondor is attacking Arnor, which would help."), "190 fact");
 }
 
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
