@@ -1852,7 +1852,10 @@ class Sentence {
         pairs_within = true;  // "la coopération entre Moscou et Caracas"
       } else if (b.compound_lower) {
         if (src == kNone) src = b.compound;
-        if (tgt == kNone) pairs_within = true;
+        if (tgt == kNone) {
+          if (praise_of_object(ch, clause_end(cl))) return false;
+          pairs_within = true;
+        }
       } else if (tgt == kNone) {
         tgt = b.compound;
       }
@@ -2176,8 +2179,14 @@ class Sentence {
       return false;
     }
     if (tgt == kNone && src != kNone && groups_[static_cast<size_t>(src)].codes.size() > 1 && !pairs_within &&
-        opt_.dict.require_dyad && (opt_.dict.pair_any_code || mutual(ch.code.fwd)))
-      pairs_within = true;  // "Gondor and Osgiliath have renewed ties": between the members
+        opt_.dict.require_dyad && (opt_.dict.pair_any_code || mutual(ch.code.fwd))) {
+      // "Gondor and Osgiliath have renewed ties": between the members; but praise, thanks or
+      // support coded by default with an object that is no actor went to that object ("Theresa
+      // May and Emmanuel Macron thanked veterans"), not to each other; a topic of talks ("met
+      // and discussed the crisis") is no such object (own dictionaries)
+      if (praise_of_object(ch, cend)) return false;
+      pairs_within = true;
+    }
     // own dictionaries: "U.S. and Russian officials reached an agreement over the weekend
     // calling for an inventory of Syria's weapons": a mutual act of a compound subject lies
     // between its members, not with an actor the search found more than four words on (one
@@ -2566,6 +2575,38 @@ class Sentence {
     if (ends(lex_.conditional_endings)) return Modality::hypothetical;
     if (ends(lex_.future_endings)) return Modality::intent;
     return Modality::fact;
+  }
+
+  // Praise, thanks or support coded by default, with an object that is no actor right after the
+  // verb: a compound subject did it to that object, not to each other (own dictionaries)
+  bool praise_of_object(const Choice& ch, uint32_t cend) {
+    const auto& c = cands_[ch.cand];
+    if (opt_.dict.pair_any_code || ch.from_pattern || !ch.code.fwd.starts_with("05") || !object_after(c.ae, cend))
+      return false;
+    trace(fmt::format("verb: '{}': its object is no actor, and the compound does not act on itself", words(c.ab, c.ae)));
+    why_not_ = 2;
+    return true;
+  }
+
+  // A noun phrase starts right after the verb: a determiner, or a word the lexicon reads as a
+  // noun ("thanked veterans"); not a preposition, a time word or punctuation ("met on Friday").
+  bool object_after(uint32_t p, uint32_t cend) const {
+    if (p >= cend || p >= A_.size()) return false;
+    const uint32_t r = raw(p);
+    if (is_punct(r) || time_word(r)) return false;
+    const uint32_t k = cls(r);
+    auto noun = [&](uint32_t x) { return inflected_noun(x) || has_pos(x, "NOUN") || is_trigger(x); };
+    // after a determiner, a noun past any adjectives ("the brave veterans"; not "each other")
+    if (k & dict::kDeterminer) {
+      for (uint32_t q = p + 1; q < cend && q < A_.size() && q <= p + 3; ++q) {
+        const uint32_t x = raw(q);
+        if (noun(x)) return true;
+        if (is_punct(x) || cls(x)) return false;
+      }
+      return false;
+    }
+    if (k) return false;
+    return noun(r);
   }
 
   // "Netanyahu said lifting economic sanctions would embolden Tehran": a form with an

@@ -38,7 +38,7 @@ class NativeCoder : public ::testing::Test {
                                                   "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n"
                                                   "urged\turge\tVERB\nnewspapers\tnewspaper\tNOUN\nconsultera\tconsult\tVERB\nconsulterait\tconsult\tVERB\n"
                                                   // a verb form only, and one that is an adjective too
-                                                  "told\ttell\tVERB\nelected\telect\tVERB\nelected\telected\tADJ\nattacking\tattack\tVERB\n"
+                                                  "told\ttell\tVERB\nelected\telect\tVERB\nelected\telected\tADJ\nattacking\tattack\tVERB\nveterans\tveteran\tNOUN\n"
                                                   // a plural of a noun no dictionary uses
                                                   "wardens\twarden\tNOUN\n";
     std::ofstream(dir_ / "en" / "actors.txt") << "GONDOR [GON]\nARNOR [ARN]\nROHAN [ROH]\nRENEW_PARTY [GONPTY]\n"
@@ -348,6 +348,15 @@ TEST_F(NativeCoder, AnAgentGivenTheHomeCountryDoesNotDoubleItsCompoundsEvent) {
   // FBI codes, from the same words: one event
   EXPECT_EQ(code("Gondor voted. Gondor counted. Gondor slept. Arnor criticized Gondor troops and the military."),
             (V{"ARN GONMIL 111"}));
+}
+
+TEST_F(NativeCoder, PraiseOfAnObjectIsNotPraiseOfEachOther) {
+  // "Theresa May and Emmanuel Macron thanked veterans": the praise went to the veterans
+  EXPECT_EQ(code("Gondor and Arnor supported veterans."), V{});
+  EXPECT_EQ(code("Gondor and Arnor supported the brave veterans."), V{});
+  // with no object, or a reciprocal one, it lies between them
+  EXPECT_EQ(code("Gondor and Arnor supported each other."), (V{"ARN GON 051", "GON ARN 051"}));
+  EXPECT_EQ(code("Gondor and Arnor supported on Friday."), (V{"ARN GON 051", "GON ARN 051"}));
 }
 
 TEST_F(NativeCoder, AnActThatIsTheSubjectOfAModalIsSupposed) {
