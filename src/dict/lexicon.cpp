@@ -29,6 +29,17 @@ bool PhraseTrie::add(const Phrase& p, uint32_t entry) {
   return true;
 }
 
+int64_t PhraseTrie::find(const Phrase& p) const {
+  if (p.empty()) return -1;
+  uint32_t node = 0;
+  for (size_t k = 0; k < p.size(); ++k) {
+    auto it = edges_.find(key(node, p[k].word, k == 0 ? Conn::adjacent : p[k].conn));
+    if (it == edges_.end()) return -1;
+    node = it->second;
+  }
+  return payload_[node];
+}
+
 void PhraseTrie::walk(const std::vector<text::Token>& toks, uint32_t node, uint32_t i, uint32_t end,
                       int64_t& best, uint32_t& best_last) const {
   // `node` has matched up to token i-1: extend with token i (any edge) or, over

@@ -43,6 +43,8 @@ class PhraseTrie {
  public:
   // Adds a phrase; returns false when the phrase already had an entry (the first one is kept).
   bool add(const Phrase& p, uint32_t entry);
+  // The entry of exactly this phrase; -1 if none.
+  int64_t find(const Phrase& p) const;
   // Longest phrase starting at token `i` within [i, end). On success sets `last`
   // to the index of the phrase's last token and returns the entry index; -1 if none.
   int64_t longest(const std::vector<text::Token>& toks, uint32_t i, uint32_t end, uint32_t& last) const;

@@ -380,6 +380,13 @@ Result<void> load_petrarch_actors(const std::string& path, Lexicon& lex) {
     return dc;
   };
 
+  // phrases that another entry already holds (own dictionaries), judged once the file is read
+  struct Twice {
+    std::string phrase;
+    int64_t first, entry;
+    Location where;
+  };
+  std::vector<Twice> twice;
   auto add_phrase = [&](std::string_view ph, size_t li, size_t col) -> Result<void> {
     if (!ph.empty() && ph.front() == '=') {  // exact capitalisation: keep the words as written
       ph.remove_prefix(1);
@@ -391,7 +398,14 @@ Result<void> load_petrarch_actors(const std::string& path, Lexicon& lex) {
     }
     auto elems = split_connected(ph, static_cast<uint32_t>(col), lex.cut_rules());
     if (elems.empty()) return fail("bad_dictionary", "empty actor phrase", at(path, li, col));
-    lex.actor_trie.add(to_phrase(lex, elems), static_cast<uint32_t>(cur));
+    const Phrase phrase = to_phrase(lex, elems);
+    // in dyad's own dictionaries a phrase names one actor: a second entry for it is dead (the
+    // first is kept), and a capitalisation written as another entry ('=le_RAID', '=Le_RAID')
+    // belongs on the first entry's '+' lines
+    if (!lex.actor_trie.add(phrase, static_cast<uint32_t>(cur)) && lex.cut_words) {
+      const int64_t first = lex.actor_trie.find(phrase);
+      if (first >= 0 && first != cur) twice.push_back({std::string(ph), first, cur, at(path, li, col)});
+    }
     return {};
   };
 
@@ -446,6 +460,19 @@ Result<void> load_petrarch_actors(const std::string& path, Lexicon& lex) {
   for (const auto& a : lex.actors)
     if (a.codes.empty() && a.origin.file == file)
       return fail("bad_dictionary", "actor '" + a.phrase + "' has no code", Location{path, a.origin.line, 1});
+  // in dyad's own dictionaries a phrase names one actor: a second entry for it is dead (the
+  // first is kept), and a capitalisation written as another entry ('=le_RAID', '=Le_RAID')
+  // belongs on the first entry's '+' lines. A null entry that only blocks a shorter phrase
+  // ("the Washington Post" is no Washington) may repeat one that another file codes.
+  for (const auto& d : twice) {
+    const auto& later = lex.actors[static_cast<size_t>(d.entry)].codes;
+    if (std::all_of(later.begin(), later.end(), [](const DatedCodes& c) { return c.codes.empty(); })) continue;
+    const auto& fo = lex.actors[static_cast<size_t>(d.first)].origin;
+    return fail("bad_dictionary",
+                fmt::format("actor phrase '{}' is already an actor at {}:{} (only the first entry would ever match)",
+                            d.phrase, lex.files[fo.file], fo.line),
+                d.where);
+  }
   return {};
 }
 

@@ -129,6 +129,28 @@ TEST(OwnVerbs, APatternWrittenTwiceInOneBlockIsAnError) {
   EXPECT_EQ(theirs.patterns.size(), 4u);
 }
 
+TEST(OwnActors, APhraseOfTwoEntriesIsAnError) {
+  // the trie keeps the first entry of a phrase: in dyad's own files a second entry for it (or a
+  // capitalisation of an '=' phrase written as its own entry) would never match; its line and
+  // the first entry's are named. Synonyms of one entry may fold to the same phrase.
+  const std::string body = "=le_RAID [FRACOP]\n+=Le_RAID\nGONDOR [GON]\n+MINAS_TIRITH\nMINAS_TIRITH [GONGOV]\n";
+  Lexicon own;
+  own.cut_words = true;
+  auto r = load_petrarch_actors(write("dupa.txt", body), own);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().where.line, 5u);
+  EXPECT_NE(r.error().message.find("dupa.txt:3"), std::string::npos) << r.error().message;
+  // PETRARCH's files, which hold such pairs, load as they are (the first entry kept)
+  Lexicon theirs;
+  auto t = load_petrarch_actors(write("dupb.txt", body), theirs);
+  ASSERT_TRUE(t) << t.error().to_string();
+  // a null entry that only blocks a shorter phrase may repeat one another entry codes
+  Lexicon blocker;
+  blocker.cut_words = true;
+  auto u = load_petrarch_actors(write("dupc.txt", "GONDOR_TIMES [GONMED]\nGONDOR [GON]\nGONDOR_TIMES [---]\n"), blocker);
+  ASSERT_TRUE(u) << u.error().to_string();
+}
+
 TEST(PetrarchActors, DatedCodesResolveOnTheDocumentDate) {
   Lexicon lex;
   auto p = write("a.txt",
