@@ -177,7 +177,8 @@ class Sentence {
     return t == "\"" || t == "\u00bb" || t == "\u201d" || t == "''";
   }
   // The verb group starting at raw token `r` follows a quotation: at most two words (an
-  // auxiliary, an adverb) and then a comma after a closing quote, or the quote itself.
+  // auxiliary, an adverb; clitic pronouns aside) and then a comma after a closing quote, or
+  // the quote itself.
   // `incise` tells whether it may be the verb of an incise: a comma joins the quote and the
   // verb group, with no conjunction between (`a dénoncé une "violence" et appelé` is a second
   // verb of the sentence's subject; a straight quote right before the verb may open a
@@ -197,7 +198,10 @@ class Sentence {
         if (incise) *incise = !conjunction && r > b_ && is_comma(r - 1);  // `," said X`
         return true;
       }
-      if (is_punct(r) || in_mention(r) || ++words > 2) return false;
+      // a reflexive pronoun and a subject pronoun joined to the auxiliary are no words of
+      // their own: "« ... », s'est-il félicité"
+      const bool clitic = (cls(r) & dict::kReflexive) || (attached(r) && (cls(r) & dict::kPronoun));
+      if (is_punct(r) || in_mention(r) || (!clitic && ++words > 2)) return false;
       if (cls(r) & dict::kConjunction) conjunction = true;
     }
     return false;
