@@ -2062,6 +2062,29 @@ class Sentence {
         }
       }
     }
+    // "Lors de sa visite en Chine, le président russe a ...", "Durante su visita a Francia, el
+    // presidente ...": an event noun after a possessive, in a phrase that opens the sentence
+    // and ends at a comma, is done by the subject of the clause after it (own dictionaries)
+    if (src == kNone && c.nominal && !pairs_within && !opt_.dict.pair_any_code && cl + 1 < clause_start_.size() &&
+        is_comma(raw(clause_start_[cl + 1])) && std::none_of(groups_.begin(), groups_.end(), [&](const Group& g) {
+          return g.ab < g.ae && g.ae <= cstart;
+        })) {
+      bool poss = false;
+      for (uint32_t k = 1; k <= 2 && c.ab >= cstart + k && !poss; ++k) poss = (cls(raw(c.ab - k)) & dict::kPossDet) != 0;
+      if (poss) {
+        const uint32_t ns = clause_start_[cl + 1], ne = clause_end(cl + 1);
+        uint32_t nv = ne;  // the next clause's subject stands before its verb
+        for (const auto& o : cands_)
+          if (!o.nominal && !o.quiet && o.ab > ns && o.ab < nv) nv = o.ab;
+        const int32_t g = subject_in(ns, nv, consumed);
+        if (g != kNone) {
+          src = g;
+          consumed.push_back(g);
+          trace(fmt::format("verb: '{}' follows a possessive: its doer is the subject after the comma, '{}'",
+                            words(c.ab, c.ae), words(groups_[static_cast<size_t>(g)].ab, groups_[static_cast<size_t>(g)].ae)));
+        }
+      }
+    }
     bool tgt_searched = false;  // found after the verb, not bound by the pattern
     bool agentless = false;     // a passive whose doer is not named: the subject is the target
     bool nobody = false;        // a passive that names neither its doer nor an actor as its subject
