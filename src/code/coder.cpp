@@ -576,7 +576,16 @@ class Sentence {
         // "minister Calimehtar"), or right after the country when coded with it
         if (m < M && !ments_[m].agent && ments_[m].b == ue && codes && !codes->empty()) {
           auto* c2 = actor_codes(ments_[m]);
-          if (c2 && c2->size() == 1 && (!suffixes.empty() || (*c2)[0].substr(0, 3) == (*codes)[0].substr(0, 3))) {
+          // ... but a place before a name is where ("a reçu à l'Élysée Nicolas Sarkozy"): the
+          // actor right after a place preposition (past determiners) is not the name's country
+          bool place = false;
+          if (!opt_.dict.pair_any_code && suffixes.empty())
+            for (uint32_t k = am.b; k-- > b_ && k + 3 > am.b;) {
+              if (word_class(k) & dict::kPlacePrep) { place = true; break; }
+              if (!(word_class(k) & dict::kDeterminer)) break;
+            }
+          if (c2 && c2->size() == 1 && !place &&
+              (!suffixes.empty() || (*c2)[0].substr(0, 3) == (*codes)[0].substr(0, 3))) {
             ue = ments_[m].e;
             ++m;
           }
