@@ -2132,13 +2132,9 @@ class Sentence {
       }
       // passive voice: "X was opposed by Y"
       if (!ch.from_pattern || (b.source == kNone && b.target == kNone)) {
-        // "are arresting" is active: a form with an `active-ending` is no participle
-        const std::string_view vform = norm(raw(c.ab));
+        // "are arresting" is active: a form with an `active-ending` is no participle;
         // "sont descendus dans la rue": a verb whose past takes the passive auxiliary is active
-        const bool active_form = has_class(raw(c.ab), dict::kActiveParticiple) ||
-                                 std::any_of(lex_.active_endings.begin(), lex_.active_endings.end(), [&](const std::string& x) {
-                                   return vform.size() > x.size() + 2 && vform.ends_with(x);
-                                 });
+        const bool active_form = has_class(raw(c.ab), dict::kActiveParticiple) || active_ending(raw(c.ab));
         // the passive auxiliary: right before the verb, or with one unclassed word between
         uint32_t pa = UINT32_MAX;
         if (c.ab > 0 && (cls(raw(c.ab - 1)) & dict::kPassiveAux))
@@ -2624,6 +2620,13 @@ class Sentence {
     return true;
   }
 
+  // The word ends with an `active-ending` ("arresting", "dénoncer") longer than the ending.
+  bool active_ending(uint32_t r) const {
+    const std::string_view v = norm(r);
+    return std::any_of(lex_.active_endings.begin(), lex_.active_endings.end(),
+                       [&](const std::string& x) { return v.size() > x.size() + 2 && v.ends_with(x); });
+  }
+
   // A noun phrase starts right after the verb: a determiner, or a word the lexicon reads as a
   // noun ("thanked veterans"); not a preposition, a time word or punctuation ("met on Friday").
   bool object_after(uint32_t p, uint32_t cend) const {
@@ -2651,11 +2654,7 @@ class Sentence {
   // subject of the modal: the act is supposed (own dictionaries)
   bool subject_of_modal(const Candidate& c, uint32_t head, uint32_t cend) const {
     if (c.quiet || opt_.dict.pair_any_code || lex_.active_endings.empty()) return false;
-    if (c.nominal && head == c.ab) return false;
-    const std::string_view v = norm(raw(head));
-    if (std::none_of(lex_.active_endings.begin(), lex_.active_endings.end(),
-                     [&](const std::string& x) { return v.size() > x.size() + 2 && v.ends_with(x); }))
-      return false;
+    if ((c.nominal && head == c.ab) || !active_ending(raw(head))) return false;
     if (head > 0) {
       const uint32_t pr = raw(head - 1);
       if (!is_punct(pr) && !(cls(pr) & (dict::kSpeech | dict::kClauseStart))) return false;

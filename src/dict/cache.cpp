@@ -569,12 +569,10 @@ std::string encode_lexicon(const Lexicon& lex) {
     w.u16(x.pos);
   }
   put(w, lex.pos_names);
-  w.count(lex.known_words.size());
-  for (uint64_t h : lex.known_words) w.u64(h);
-  w.count(lex.inflected_nouns.size());
-  for (uint64_t h : lex.inflected_nouns) w.u64(h);
-  w.count(lex.verb_forms.size());
-  for (uint64_t h : lex.verb_forms) w.u64(h);
+  for (const auto* hs : {&lex.known_words, &lex.inflected_nouns, &lex.verb_forms}) {
+    w.count(hs->size());
+    for (uint64_t h : *hs) w.u64(h);
+  }
   w.u32(kClasses);
   put_map(w, lex.word_classes, [&](uint32_t c) { w.u32(c); });
   w.u32(kTokens);
@@ -662,15 +660,11 @@ Result<void> decode_lexicon(std::string_view body, Lexicon& lex) {
     x.pos = r.u16();
   }
   get(r, lex.pos_names);
-  lex.known_words.resize(r.count(8));
-  for (auto& h : lex.known_words) h = r.u64();
-  if (!std::is_sorted(lex.known_words.begin(), lex.known_words.end())) return bad("known words");
-  lex.inflected_nouns.resize(r.count(8));
-  for (auto& h : lex.inflected_nouns) h = r.u64();
-  if (!std::is_sorted(lex.inflected_nouns.begin(), lex.inflected_nouns.end())) return bad("inflected nouns");
-  lex.verb_forms.resize(r.count(8));
-  for (auto& h : lex.verb_forms) h = r.u64();
-  if (!std::is_sorted(lex.verb_forms.begin(), lex.verb_forms.end())) return bad("verb forms");
+  for (auto* hs : {&lex.known_words, &lex.inflected_nouns, &lex.verb_forms}) {
+    hs->resize(r.count(8));
+    for (auto& h : *hs) h = r.u64();
+    if (!std::is_sorted(hs->begin(), hs->end())) return bad("word hashes");
+  }
   if (!section(kClasses)) return bad("word classes");
   get_map(r, lex.word_classes, [&] { return r.u32(); });
   if (!section(kTokens)) return bad("token rules");

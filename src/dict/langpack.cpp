@@ -221,13 +221,11 @@ Result<void> load_lexicon(const std::string& path, Lexicon& lex, bool only_known
     if (lex.reading(f)) continue;  // the first reading wins
     add_reading(f, lw ? lw : lex.vocab.intern(lf), pos);
   }
-  std::sort(lex.known_words.begin(), lex.known_words.end());
-  lex.known_words.erase(std::unique(lex.known_words.begin(), lex.known_words.end()), lex.known_words.end());
   flush_verb_form();
-  std::sort(lex.verb_forms.begin(), lex.verb_forms.end());
-  lex.verb_forms.erase(std::unique(lex.verb_forms.begin(), lex.verb_forms.end()), lex.verb_forms.end());
-  std::sort(lex.inflected_nouns.begin(), lex.inflected_nouns.end());
-  lex.inflected_nouns.erase(std::unique(lex.inflected_nouns.begin(), lex.inflected_nouns.end()), lex.inflected_nouns.end());
+  for (auto* hs : {&lex.known_words, &lex.inflected_nouns, &lex.verb_forms}) {
+    std::sort(hs->begin(), hs->end());
+    hs->erase(std::unique(hs->begin(), hs->end()), hs->end());
+  }
   return {};
 }
 
