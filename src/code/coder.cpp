@@ -1905,8 +1905,13 @@ class Sentence {
     // a speech verb right after a quotation ("« ... », a déploré X", "\"...\", said X"): the
     // speaker stands after the verb, and what the quotation names is what is spoken of
     bool incise = false;
+    // A pattern that opens with the quotation and its comma (`"_,_AVOIR_&ADV_*`) has matched the
+    // words between them and the verb ("a de son côté déploré"): the verb group starts there
+    uint32_t group = c.ab;
+    if (ch.from_pattern && ch.pattern && ch.pattern->text.starts_with("\"_,_") && b.lo < c.ab && is_punct(raw(b.lo)))
+      for (group = b.lo; group < c.ab && is_punct(raw(group));) ++group;
     const bool quoted = !pairs_within && opt_.dict.resolve_pronouns && first_group_in(cstart, c.ab, consumed) == kNone &&
-                        after_quotation(raw(c.ab), &incise);
+                        after_quotation(raw(group), &incise);
     // and the dictionary's pattern says so: it opens with the quotation (`"_,_AVOIR_*`,
     // `,_"_*`), or with words inside it and then the quotation (`&BLAME ,_"_*`). Then the
     // speaker is the verb's inverted subject (own dictionaries)
