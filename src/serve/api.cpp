@@ -296,8 +296,7 @@ std::expected<Where, BadParam> build_where(const Params& p) {
     auto day = store::day_number(d);
     if (d.size() != 10 || !day || store::iso_date(*day) != d)  // 2023-02-30 is not a date
       return std::unexpected(BadParam{name, fmt::format("parameter '{}' must be a date, YYYY-MM-DD", name)});
-    // an event dated to the month or year only ("2015-03", "2015") that holds the bound is in
-    if (name[0] == 'f') w.add("(e.date >= ? OR e.date IN (?, ?))", {d, d.substr(0, 7), d.substr(0, 4)});
+    if (name[0] == 'f') w.add(store::kDateFromSql, {d, d.substr(0, 7), d.substr(0, 4)});
     else w.add("e.date <= ? AND e.date <> ''", {d});
   }
   if (auto t = p.get("text"); !t.empty()) {

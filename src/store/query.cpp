@@ -103,8 +103,7 @@ Result<Where> build(const Filter& f, bool by_date = false) {
   if (f.quad) w.add("e.quad = ?", {static_cast<int64_t>(f.quad)});
   if (!f.from.empty()) {
     if (!is_date(f.from)) return fail("bad_query", fmt::format("--from '{}' is not a date (YYYY-MM-DD)", f.from));
-    // an event dated to the month or year only ("2015-03", "2015") that holds the bound is in
-    w.add("(e.date >= ? OR e.date IN (?, ?))", {f.from, f.from.substr(0, 7), f.from.substr(0, 4)});
+    w.add(kDateFromSql, {f.from, f.from.substr(0, 7), f.from.substr(0, 4)});
   }
   if (!f.to.empty()) {
     if (!is_date(f.to)) return fail("bad_query", fmt::format("--to '{}' is not a date (YYYY-MM-DD)", f.to));

@@ -169,4 +169,9 @@ class Store {
 // syntax ever comes from the user. Shared by `dyad query --text` and `dyad serve`.
 std::string fts_query(std::string_view words);
 
+// A lower date bound on events `e`, taking the bound, its month and its year as arguments: an
+// event dated to a month or a year only ("2015-03", "2015") whose period holds the bound is in
+// the range. Shared by `dyad query --from` and `dyad serve`.
+inline constexpr const char* kDateFromSql = "(e.date >= ? OR e.date IN (?, ?))";
+
 }  // namespace dyad::store
