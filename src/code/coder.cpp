@@ -1815,6 +1815,8 @@ class Sentence {
     // One event verb per clause: the first that codes.
     std::vector<bool> clause_done(clause_start_.size(), false);
     std::vector<bool> clause_coded(clause_start_.size(), false);
+    std::vector<uint32_t> clause_hi(clause_start_.size(), 0);
+    std::vector<uint32_t> second_at;  // where event nouns after their clause's verb were tried
     for (size_t i = 0; i < choices.size(); ++i) {
       const auto& c = cands_[choices[i].cand];
       if (drop[i]) {
@@ -1822,7 +1824,11 @@ class Sentence {
         continue;
       }
       uint32_t cl = clause_[c.ab];
-      if (clause_done[cl]) {
+      // an event noun after the words of the verb that coded its clause (once for its words)
+      const bool second = clause_done[cl] && clause_coded[cl] && second_event(choices[i], clause_hi[cl]) &&
+                          std::none_of(second_at.begin(), second_at.end(), [&](uint32_t p) { return p == c.ab; });
+      if (second) second_at.push_back(c.ab);
+      if (clause_done[cl] && !second) {
         trace(fmt::format("verb: '{}' skipped: its clause is already coded by an earlier verb", words(c.ab, c.ae)));
         continue;
       }
@@ -1842,8 +1848,10 @@ class Sentence {
       }
       // the clause's first coding verb decides it, whether or not it finds its actors
       yielded_ = false;
-      if (emit(choices[i], cl)) clause_coded[cl] = true;
-      else
+      if (emit(choices[i], cl)) {
+        if (!clause_coded[cl]) clause_hi[cl] = std::max(choices[i].bind.hi, c.ae - 1);
+        clause_coded[cl] = true;
+      } else
         trace(fmt::format("verb: '{}' codes nothing: {}", words(c.ab, c.ae),
                           why_not_ == 1   ? "no source actor found"
                           : why_not_ == 2 ? "no target actor found"
@@ -1852,6 +1860,26 @@ class Sentence {
       // a verb that left its target to an event noun leaves the clause to that noun too
       if (!yielded_) clause_done[cl] = true;
     }
+  }
+
+  // a noun of an event: after a determiner, or with a pattern's words before it ("the 9/11
+  // terrorist attacks") that are no passive auxiliary ("was assassinated" is a verb)
+  bool event_noun(const Choice& ch) const {
+    const auto& c = cands_[ch.cand];
+    return c.nominal || (ch.from_pattern && ch.bind.lo < c.ab && !(cls(raw(c.ab - 1)) & dict::kPassiveAux) &&
+                         !(c.ab > 1 && (cls(raw(c.ab - 2)) & dict::kPassiveAux)));
+  }
+
+  // An event noun after the words of the verb that coded its clause is an event of its own
+  // when its pattern says who did it: no one named ("blamed the militia for a rocket attack on
+  // an Iraqi base", `unknown`) or the actor it binds as `$` ("condemns Russia's incursion into
+  // Turkish airspace", "condemned U.S. air strikes on Iraqi units"). Other nouns there are
+  // mostly what the verb is about ("threatened to launch an offensive", "charged with
+  // murder"), and their doer would be the verb's subject, which it is not.
+  bool second_event(const Choice& ch, uint32_t hi) const {
+    const auto& c = cands_[ch.cand];
+    if (opt_.dict.pair_any_code || !ch.from_pattern || c.ab <= hi || !event_noun(ch)) return false;
+    return ch.code.unknown || ch.bind.source != kNone;
   }
 
   bool emit(const Choice& ch, uint32_t cl) {
@@ -1956,12 +1984,7 @@ class Sentence {
     bool insert_between = false;  // and a clause stands between them (the verb is not the insert)
     // an event noun coded `unknown` takes no doer but one its pattern binds: in "Valls s'est
     // exprimé après l'attentat de Barcelone" the clause's subject did not do it
-    // (a noun: after a determiner, or with a pattern's words before it, "the 9/11 terrorist
-    // attacks", that are no passive auxiliary: "was assassinated" takes its subject as target)
-    const bool doerless_noun =
-        ch.code.unknown && !opt_.dict.pair_any_code && b.source == kNone &&
-        (c.nominal || (ch.from_pattern && b.lo < c.ab && !(cls(raw(c.ab - 1)) & dict::kPassiveAux) &&
-                       !(c.ab > 1 && (cls(raw(c.ab - 2)) & dict::kPassiveAux))));
+    const bool doerless_noun = ch.code.unknown && !opt_.dict.pair_any_code && b.source == kNone && event_noun(ch);
     if (src == kNone && !pairs_within && !doerless_noun) {
       // who reports it ("selon l'Express, une poignée de membres auraient demandé") is not who
       // acts: the actor right after a report cue is no subject (own dictionaries)

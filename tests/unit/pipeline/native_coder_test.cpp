@@ -71,6 +71,7 @@ STRIKE
 --- ATTACK_NOUN [---] ---
 ATTACKS
 - * ON_+ [190]
+- $_'S_* ON_+ [190]
 --- ACCORDER [057] ---
 ACCORDER
 --- COOPERATION [---] ---
@@ -638,6 +639,18 @@ TEST_F(NativeCoder, AnUnknownDoersViolenceIsAimedAtItsTargetOrWhereItHappened) {
   EXPECT_EQ(code("Aragorn was murdered by the crowd."), V{});
   // a named doer keeps the ordinary reading
   EXPECT_EQ(code("Rohan murdered Aragorn."), (V{"ROH GONELI 186"}));
+}
+
+TEST_F(NativeCoder, AnEventNounAfterTheCodedVerbIsAnEventWhenItsDoerIsKnown) {
+  // the clause's verb codes, and so does the doerless assault its object is blamed for
+  EXPECT_EQ(code("Arnor condemned Rohan for the assault on Gondorian troops."),
+            (V{"--- GONMIL 180", "ARN ROH 122"}));
+  // a pattern that binds the noun's doer: two events, each with its own actors
+  EXPECT_EQ(code("Arnor condemned Rohan's attacks on Gondor."), (V{"ARN ROH 122", "ROH GON 190"}));
+  // a noun whose doer no pattern names is what the verb is about, not an act of its own
+  EXPECT_EQ(code("Arnor condemned Rohan for attacks on Gondor."), (V{"ARN ROH 122"}));
+  // a noun before the verb's words does not come second ("the assault ... shocked")
+  EXPECT_EQ(code("An assault in Edoras shocked Aragorn."), (V{"--- ROH 180"}));
 }
 
 TEST_F(NativeCoder, APassiveCoercionNamingNoActorIsTheStateOfThePlaceOnSomeoneUnnamed) {
