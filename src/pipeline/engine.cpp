@@ -320,12 +320,17 @@ static void infer_home(const std::unordered_map<std::string, uint32_t>& home, Co
       }
 }
 
-// "[CODE unknown]" events naming no target: at the country of the event's place, or dropped.
+// "[CODE unknown]" events naming no target: at the country of the event's place, else of the
+// article's places when the sentence names no other country, or dropped.
 // "[CODE home]" events: with no target named, aimed at the source's own country, known once
 // infer_home has run (a source with no country, an organisation, "NGO", "IGO", or a news
 // outlet gives no event); told in the passive with no doer named, done by the state where
 // it happened, else by the target's own.
-static void resolve_home_actors(CodeReport& rep, std::string* explain) {
+// `place_home`: the country of most places the article names; `named`: for a sentence whose
+// violence has no doer, no target and no place, the countries of every actor and place it names.
+static void resolve_home_actors(CodeReport& rep, const std::string& place_home,
+                                const std::unordered_map<uint32_t, std::vector<std::string>>& named,
+                                std::string* explain) {
   // puts country `c` on side `a` of the event, marked implied; false (drop it) when `c` names none
   auto settle = [&](ActorRef& a, const std::string& c, std::string_view what, const std::string& other,
                     const Event& e, std::string_view none) {
@@ -338,8 +343,19 @@ static void resolve_home_actors(CodeReport& rep, std::string* explain) {
   };
   std::erase_if(rep.events, [&](Event& e) {
     // "[180 unknown]" naming no target: the country where it happened
-    if (e.target.code == code::kPlaceActor)
-      return !settle(e.target, e.place_country, "place target", e.source.code, e, "no place, dropped");
+    // with no place of its own, the country where the article's places lie, when the sentence
+    // names no other ("Los secuestros se han disparado por todo el sur" in a story on Guerrero,
+    // "the attack was a terrorist attack" in one on Benghazi)
+    if (e.target.code == code::kPlaceActor) {
+      std::string c = e.place_country;
+      if (c.empty() && !place_home.empty()) {
+        const auto it = named.find(e.sentence_index);
+        if (it != named.end() &&
+            std::all_of(it->second.begin(), it->second.end(), [&](const std::string& n) { return n == place_home; }))
+          c = place_home;
+      }
+      return !settle(e.target, c, "place target", e.source.code, e, "no place, dropped");
+    }
     // a passive with no doer named: the state where it happened, else the target's own
     if (e.source.code == code::kHomeActor)
       return !settle(e.source, !e.place_country.empty() ? e.place_country : country_of(e.target.code), "home source",
@@ -416,6 +432,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
   code::SentenceResult sr;
   code::Antecedent previous;
   std::unordered_map<std::string, uint32_t> home;  // countries of the actors named, for infer_home
+  std::unordered_map<uint32_t, std::vector<std::string>> named;  // see resolve_home_actors
   const uint64_t doc_hash = fnv1a(doc.id);         // the start of every event id
   rep.sentences = static_cast<uint32_t>(toks.sentences.size());
   for (uint32_t si = 0; si < toks.sentences.size(); ++si) {
@@ -500,6 +517,20 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
           e.target.code.resize(3);
         }
       }
+      // violence with no doer, target or place: which countries its sentence names, for the
+      // country of the article's places to stand in (resolve_home_actors)
+      if (e.target.code == code::kPlaceActor && e.place_country.empty() && !named.count(si)) {
+        auto& n = named[si];
+        for (const auto& k : sr.countries)
+          if (code::names_country(k)) n.push_back(k);
+        for (uint32_t t = s.tok_begin; t < s.tok_end; ++t) {
+          uint32_t last = 0;
+          const int64_t p = lex.place_trie.longest(toks.tokens, t, s.tok_end, last);
+          if (p < 0) continue;
+          n.push_back(lex.places[static_cast<size_t>(p)].country);
+          t = last;
+        }
+      }
       set_id(e, doc_hash, si);
       if (explain) {
         *explain += fmt::format("  EVENT {} -> {} {} ({} {}) rule {}:{} '{}'\n", e.source.code, e.target.code, e.code,
@@ -526,7 +557,28 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
     }
   }
   if (copt.dict.resolve_pronouns) infer_home(home, rep, explain);
-  resolve_home_actors(rep, explain);
+  // the country of most places the article names (two at least, more than half), when a
+  // doerless act needs one: the story's setting, which the actors' home country is not when
+  // American news covers an attack abroad
+  std::string place_home;
+  if (!named.empty()) {
+    std::unordered_map<std::string, uint32_t> pc;
+    uint32_t total = 0;
+    for (uint32_t t = 0; t < toks.tokens.size(); ++t) {
+      uint32_t last = 0;
+      const int64_t p = lex.place_trie.longest(toks.tokens, t, static_cast<uint32_t>(toks.tokens.size()), last);
+      if (p < 0) continue;
+      ++pc[lex.places[static_cast<size_t>(p)].country];
+      ++total;
+      t = last;
+    }
+    uint32_t best = 0;
+    for (const auto& [k, n] : pc)
+      if (n > best || (n == best && k < place_home)) place_home = k, best = n;
+    if (best < 2 || 2 * best <= total) place_home.clear();
+    if (explain) *explain += fmt::format("  places named: {} of {} in {}\n", best, total, place_home.empty() ? "no one country" : place_home);
+  }
+  resolve_home_actors(rep, place_home, named, explain);
   // "The FBI and Boston Police said": the compound's agent given the home country now codes what
   // its first member codes, from the same words: one event, the one named outright
   for (size_t i = 1; i < rep.events.size(); ++i) {

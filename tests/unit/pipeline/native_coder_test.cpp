@@ -629,6 +629,13 @@ TEST_F(NativeCoder, AnUnknownDoersViolenceIsAimedAtItsTargetOrWhereItHappened) {
   EXPECT_EQ(implied("Aragorn spoke after the assault in Edoras."), (V{"--- ROH* 180"}));
   // no target and no place: no event
   EXPECT_EQ(code("Aragorn spoke after the assault."), V{});
+  // ... unless the article's places lie in one country, and the sentence names no other:
+  // the story's setting (two places at least, more than half of those named)
+  EXPECT_EQ(implied("Riders gathered in Edoras. Edoras mourned. A rider spoke after the assault."),
+            (V{"--- ROH* 180"}));
+  EXPECT_EQ(implied("Riders gathered in Edoras. A rider spoke after the assault."), V{});
+  // Aragorn is of Gondor: the assault may be Gondor's
+  EXPECT_EQ(implied("Riders gathered in Edoras. Edoras mourned. Aragorn spoke after the assault."), V{});
   // an actor after "by" is no target, nor one past other words
   EXPECT_EQ(code("An assault by Gondor."), V{});
   EXPECT_EQ(code("An assault in Edoras shocked Aragorn."), (V{"--- ROH 180"}));
