@@ -1,0 +1,69 @@
+// dyad's own language packs (data/) on sentences written for these tests: the constructions a
+// pack's dictionaries are meant to code, each checked by hand. A failure means a dictionary or
+// engine change broke something an analyst relies on.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/dyad.h"
+
+using namespace dyad;
+
+namespace {
+
+using V = std::vector<std::string>;
+
+class OwnPacks : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    EngineOptions opt;
+    opt.data_dir = DYAD_SOURCE_DIR "/data";
+    opt.cache = false;
+    engine_ = std::move(Engine::open(opt).value());
+  }
+  // "SOURCE TARGET CODE", an implied side marked '*'
+  static V code(const std::string& lang, const std::string& text) {
+    Doc d{.id = "t", .lang = lang, .date = "2019-05-01", .text = text};
+    auto r = engine_->code(d);
+    EXPECT_TRUE(r.has_value()) << text;
+    V out;
+    if (r)
+      for (const auto& e : r->events)
+        out.push_back(e.source.code + (e.source.implied ? "*" : "") + " " + e.target.code + (e.target.implied ? "*" : "") +
+                      " " + e.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  static std::unique_ptr<Engine> engine_;
+};
+std::unique_ptr<Engine> OwnPacks::engine_;
+
+TEST_F(OwnPacks, AnEventNounNamingItsDoerIsCodedBesideTheVerbOfItsClause) {
+  EXPECT_EQ(code("en", "NATO chief Jens Stoltenberg condemns Russia's incursion into Turkish airspace."),
+            (V{"IGOWSTNAT RUS 111", "RUS TUR 190"}));
+  EXPECT_EQ(code("en", "Iraq's prime minister condemned U.S. air strikes on Iraqi military bases."),
+            (V{"IRQGOV USA 111", "USA IRQMIL 195"}));
+  const V fr = code("fr", "Paris a dénoncé l'offensive lancée par la Turquie contre les Kurdes en Syrie.");
+  EXPECT_NE(std::find(fr.begin(), fr.end(), "TUR KUR 190"), fr.end());
+  EXPECT_EQ(code("es", "El Kremlin respondió a las amenazas estadounidenses contra Irán."), (V{"USA IRN 130"}));
+  EXPECT_EQ(code("es", "La ayuda mexicana a Cuba llegó tras el huracán."), (V{"MEX CUB 070"}));
+}
+
+TEST_F(OwnPacks, DomesticStancesWithNoTargetAreAimedAtHome) {
+  EXPECT_EQ(code("fr", "Jean-Luc Mélenchon a fait part de son indignation."), (V{"FRAOPP FRA* 111"}));
+  // another's anger reported is no act of the reporter
+  EXPECT_EQ(code("fr", "Le Canard enchaîné fait part de la colère du président."), V{});
+  EXPECT_EQ(code("fr", "Bakou bénéficie du soutien d'Ankara."), (V{"TURGOV AZEGOV 051"}));
+}
+
+TEST_F(OwnPacks, DoerlessViolenceWithNoPlaceIsWhereTheArticlesPlacesLie) {
+  EXPECT_EQ(code("es", "Hubo disparos en Acapulco. La policía de Acapulco y la de Chilpancingo patrullan las calles. "
+                       "Los secuestros se han disparado por todo el sur."),
+            (V{"--- MEX* 181"}));
+  // one place named: no setting to stand in
+  EXPECT_EQ(code("es", "Hubo disparos en Acapulco. Los secuestros se han disparado por todo el sur."), V{});
+}
+
+}  // namespace
