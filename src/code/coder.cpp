@@ -2301,11 +2301,12 @@ class Sentence {
     Polarity pol = Polarity::asserted;
     Modality mod = Modality::fact;
     int32_t report_at = kNone;
+    bool threat = false;  // a `threat` cue governs the verb
     // a "that" clause is governed by the clause it hangs on: "Russia denied that its troops
     // attacked" is a denial of the attack, "si ... que" a supposition
     uint32_t cue_from = cstart;
     for (uint32_t k = cl; k > 0 && clause_sub_[k]; --k) cue_from = clause_start_[k - 1];
-    cue_scan(cue_from, c, pol, mod, report_at);
+    cue_scan(cue_from, c, pol, mod, report_at, threat);
     if (mod == Modality::fact) mod = tense(c);
     if (mod == Modality::fact && subject_of_modal(c, ch.from_pattern ? std::min(c.ab, b.lo) : c.ab, cend)) {
       trace(fmt::format("verb: '{}' is the subject of a modal: a supposition", words(c.ab, c.ae)));
@@ -2336,11 +2337,18 @@ class Sentence {
       // CAMEO codes an announced intention to cooperate as the 03 root: "Moscow intends to
       // develop relations with Caracas" is 032, not 05x (own dictionaries; the cue sets it)
       std::string code = rule_code;
+      Modality m = mod;
       if (mod == Modality::intent && !opt_.dict.pair_any_code) {
         std::string i = intent_code(rule_code);
         if (!i.empty()) {
           trace(fmt::format("intent: {} expressed as an intention -> {}", rule_code, i));
           code = std::move(i);
+        } else if (threat && !(i = threat_code(rule_code)).empty()) {
+          // ... and a threatened conflictual act as the threat made: "Turkey threatened to
+          // launch an offensive" is 1384, a fact
+          trace(fmt::format("threat: {} threatened -> {}", rule_code, i));
+          code = std::move(i);
+          m = Modality::fact;
         }
       }
       // a news outlet or a journalist says, asks, praises, accuses, investigates and protests;
@@ -2381,7 +2389,7 @@ class Sentence {
         e.rule_text = trig.text;
       }
       e.polarity = pol;
-      e.modality = mod;
+      e.modality = m;
       e.attribution = attribution;
       out_.events.push_back(std::move(e));
     };
@@ -2542,6 +2550,42 @@ class Sentence {
     return {};
   }
 
+  // The 13 code ("threaten ...") for a conflictual act of roots 14-20 threatened, not done:
+  // "Turkey threatened to launch an offensive" is 1384, "threatened to impose sanctions" 1312.
+  static std::string threat_code(const std::string& c) {
+    if (c.size() < 3) return {};
+    const std::string_view r(c.data(), 2);
+    const char d = c[2];
+    if (r == "14") return "133";
+    if (r == "15") return "138";
+    if (r == "16") {
+      switch (d) {
+        case '1': return "1313";
+        case '2': return "1311";
+        case '3': return "1312";
+        case '4': return "134";
+        case '5': return "135";
+        case '6': return "136";
+        default: return "131";
+      }
+    }
+    if (r == "17") {
+      if (d != '2') return "137";
+      return c.size() == 4 && c[3] >= '1' && c[3] <= '4' ? std::string("132") + c[3] : "132";
+    }
+    if (r == "18") return "1383";
+    if (r == "19") {
+      switch (d) {
+        case '1': return "1381";
+        case '2': return "1382";
+        case '0': return "138";
+        default: return "1384";
+      }
+    }
+    if (r == "20") return d == '4' ? "1385" : "138";
+    return {};
+  }
+
   // Codes whose event two actors do together: a compound subject with no target codes them
   // between its members ("A and B renewed ties"; not "A and B condemned ...").
   static bool mutual(const std::string& code) {
@@ -2561,7 +2605,8 @@ class Sentence {
   // Cues before the verb in its clause set polarity and modality; a
   // negation-after cue may follow the verb closely ("ne signe pas"); a report
   // cue ("selon", "according to") holds for the whole sentence.
-  void cue_scan(uint32_t from, const Candidate& c, Polarity& pol, Modality& mod, int32_t& report_at) const {
+  void cue_scan(uint32_t from, const Candidate& c, Polarity& pol, Modality& mod, int32_t& report_at,
+                bool& threat) const {
     if (lex_.cue_trie.size() == 0) return;
     // "not only", "no solo": a negation cue inside such a phrase negates nothing
     auto cancelled = [&](uint32_t p) {
@@ -2582,6 +2627,11 @@ class Sentence {
         case dict::Cue::negation_after: if (before || just_after) pol = Polarity::negated; break;
         case dict::Cue::denial: if (before) mod = Modality::denied; break;
         case dict::Cue::intent: if (before && mod == Modality::fact) mod = Modality::intent; break;
+        // "threatened to impose sanctions": an intention, which an act of roots 14-20 makes a
+        // threat (the 13 root, told as a fact)
+        case dict::Cue::threat:
+          if (before && mod == Modality::fact) mod = Modality::intent, threat = true;
+          break;
         case dict::Cue::hypothetical: if (before && mod == Modality::fact) mod = Modality::hypothetical; break;
         // a condition that opens the sentence ("If ...,", "Si ...,") governs all of it: "Si
         // gana, Anaya criticará a López Obrador" is a supposition in both clauses

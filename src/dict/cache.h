@@ -24,7 +24,7 @@ namespace dyad::dict {
 // Version of the file layout. Bump it whenever encode_lexicon/decode_lexicon change (a field
 // added to Lexicon or to a struct it holds, a type widened, an order changed): files of
 // another version are compiled again, never read.
-inline constexpr uint32_t kCacheFormat = 13;  // 2: Options gained single_prep_level, new_actor_length; 3: places; 4: condition cues; 5: EventCode.home; 6: known words; 7: patterns-only verb blocks; 8: EventCode.unknown; 9: number placeholders; 10: presupposed cues; 11: inflected nouns; 12: month and year dates; 13: verb forms
+inline constexpr uint32_t kCacheFormat = 14;  // 2: Options gained single_prep_level, new_actor_length; 3: places; 4: condition cues; 5: EventCode.home; 6: known words; 7: patterns-only verb blocks; 8: EventCode.unknown; 9: number placeholders; 10: presupposed cues; 11: inflected nouns; 12: month and year dates; 13: verb forms; 14: threat cues
 
 // What a compiled lexicon depends on, written as bytes that are compared whole.
 class CacheKey {

@@ -198,7 +198,9 @@ struct Synset {
 // not_negation: a phrase that holds a negation cue without negating ("not only", "no solo").
 // condition: a hypothetical that, opening the sentence, governs all of it ("If ...,", "Si ...,").
 // presupposed: opens a question that takes its content as given ("why", "pourquoi").
-enum class Cue : uint8_t { negation, negation_after, denial, intent, hypothetical, report, not_negation, condition, pair, presupposed };
+enum class Cue : uint8_t {
+  negation, negation_after, denial, intent, hypothetical, report, not_negation, condition, pair, presupposed, threat
+};
 
 struct CueEntry {
   Cue cue;

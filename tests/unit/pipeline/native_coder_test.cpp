@@ -240,6 +240,16 @@ TEST_F(NativeCoder, AnIntentionToCooperateIsCodedInRoot03) {
   EXPECT_EQ(r.events[0].rule.pattern, "RENEW");
 }
 
+TEST_F(NativeCoder, AConflictualActThreatenedIsTheThreatMade) {
+  // English `threat` cues: the attack is not done; the threat is, in the 13 root
+  EXPECT_EQ(modality("Gondor threatened to attack Arnor."), "138 fact");
+  EXPECT_EQ(modality("Gondor threatens to kidnap Rohan troops."), "1383 fact");
+  // an intention to attack is no threat by itself: the code stays, the act is intended
+  EXPECT_EQ(modality("Gondor plans to attack Arnor."), "190 intent");
+  // a cooperative act threatened keeps the intention's 03 code
+  EXPECT_EQ(modality("Gondor threatened to renew ties with Arnor."), "032 intent");
+}
+
 TEST_F(NativeCoder, ACuePhraseIsCutLikeRunningText) {
   auto r = run("It's false that Gondor attacked Arnor.");
   ASSERT_EQ(r.events.size(), 1u);
