@@ -390,6 +390,14 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
     if (c < 0x80) {
       while (p < n && static_cast<char32_t>(text[p]) == c) ++p;
     }
+    // A dash glued to a capital after a closing quote and a space ends a news agency's
+    // sub-heading: '.- "Pas un centimètre" -Le conflit ...' starts a sentence at "-Le"
+    if ((c == '-' || c == 0x2013 || c == 0x2014) && start > 0 && text[start - 1] == ' ' && !out.tokens.empty() &&
+        out.tokens.back().kind == TokKind::punct && out.norm(out.tokens.back()) == "\"") {
+      size_t r;
+      const char32_t a = cur.peek(p, &r);
+      if (u_isupper(static_cast<UChar32>(a))) close_sentence(static_cast<uint32_t>(out.tokens.size()));
+    }
     if (c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x201E)
       b.push(static_cast<uint32_t>(start), static_cast<uint32_t>(p), TokKind::punct, "\"");
     else
@@ -421,6 +429,24 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
           break;
         }
         i = q;
+        // a dash glued to the mark opens a news agency's sub-heading ("islamique.- \"Pas un
+        // centimètre\" -Le conflit"): the sentence ends with the dash
+        {
+          size_t d1;
+          const char32_t d = cur.peek(q, &d1);
+          if (d == '-' || d == 0x2013 || d == 0x2014) {
+            size_t d2;
+            const char32_t after = d1 < n ? cur.peek(d1, &d2) : 0;
+            const CC ka = classify(after);
+            if (d1 >= n || ka == CC::space || ka == CC::newline || after == '"' || after == 0x00AB || after == 0x201C ||
+                u_isupper(static_cast<UChar32>(after))) {
+              b.push_raw(static_cast<uint32_t>(q), static_cast<uint32_t>(d1), TokKind::punct);
+              i = d1;
+              close_sentence(static_cast<uint32_t>(out.tokens.size()));
+              continue;
+            }
+          }
+        }
         size_t r = q;
         bool saw_space = false;
         char32_t a = 0;

@@ -76,6 +76,20 @@ TEST(Tokenizer, SentencesEndAtFullStopsNotAtAbbreviationsOrInitials) {
   EXPECT_EQ(text.substr(t.sentences[1].start, t.sentences[1].end - t.sentences[1].start), "Then he left!");
 }
 
+TEST(Tokenizer, ANewsAgencySubHeadingGluedByDashesIsASentenceOfItsOwn) {
+  // AFP writes '.- "Intertitle" -Next paragraph' with no spaces around the dashes
+  const std::string text = "Il a raillé l'ONU.- \"Pas un centimètre\" -Le conflit a duré huit ans.";
+  Tokenized t;
+  tokenize(text, rules("fr"), t);
+  std::vector<std::string> s;
+  for (const auto& x : t.sentences) s.push_back(text.substr(x.start, x.end - x.start));
+  EXPECT_EQ(s, (std::vector<std::string>{"Il a raillé l'ONU.-", "\"Pas un centimètre\"",
+                                         "-Le conflit a duré huit ans."}));
+  // a dash inside a sentence stays in it
+  tokenize("Le pays - la Grèce - a voté.", rules("fr"), t);
+  EXPECT_EQ(t.sentences.size(), 1u);
+}
+
 TEST(Tokenizer, TrailingHyphenStaysOnTheWord) {
   Tokenized t;
   tokenize("an anti- Gondor parade", rules("en"), t);
