@@ -1872,14 +1872,15 @@ class Sentence {
 
   // An event noun after the words of the verb that coded its clause is an event of its own
   // when its pattern says who did it: no one named ("blamed the militia for a rocket attack on
-  // an Iraqi base", `unknown`) or the actor it binds as `$` ("condemns Russia's incursion into
-  // Turkish airspace", "condemned U.S. air strikes on Iraqi units"). Other nouns there are
+  // an Iraqi base", `unknown`), the actor it binds as `$` ("condemns Russia's incursion into
+  // Turkish airspace", "condemned U.S. air strikes on Iraqi units") or both sides as `%` after
+  // it ("agreed on the need for an early summit between Trump and Kim"). Other nouns there are
   // mostly what the verb is about ("threatened to launch an offensive", "charged with
   // murder"), and their doer would be the verb's subject, which it is not.
   bool second_event(const Choice& ch, uint32_t hi) const {
     const auto& c = cands_[ch.cand];
     if (opt_.dict.pair_any_code || !ch.from_pattern || c.ab <= hi || !event_noun(ch)) return false;
-    return ch.code.unknown || ch.bind.source != kNone;
+    return ch.code.unknown || ch.bind.source != kNone || (ch.bind.compound != kNone && !ch.bind.compound_lower);
   }
 
   bool emit(const Choice& ch, uint32_t cl) {

@@ -664,6 +664,9 @@ TEST_F(NativeCoder, AnEventNounAfterTheCodedVerbIsAnEventWhenItsDoerIsKnown) {
             (V{"--- GONMIL 180", "ARN ROH 122"}));
   // a pattern that binds the noun's doer: two events, each with its own actors
   EXPECT_EQ(code("Arnor condemned Rohan's attacks on Gondor."), (V{"ARN ROH 122", "ROH GON 190"}));
+  // a pattern that names both sides after the noun (`%`): an act between them
+  EXPECT_EQ(code("Rohan criticized Aragorn over the cooperation between Gondor and Arnor."),
+            (V{"ARN GON 060", "GON ARN 060", "ROH GONELI 111"}));
   // a noun whose doer no pattern names is what the verb is about, not an act of its own
   EXPECT_EQ(code("Arnor condemned Rohan for attacks on Gondor."), (V{"ARN ROH 122"}));
   // a noun before the verb's words does not come second ("the assault ... shocked")
