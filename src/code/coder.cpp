@@ -1261,6 +1261,12 @@ class Sentence {
           int32_t g = dir > 0 ? group_start_[static_cast<size_t>(q)] : group_end_[static_cast<size_t>(q)];
           if (g != kNone) {
             const Group& gr = groups_[static_cast<size_t>(g)];
+            // own dictionaries: a place is where the doer acted, not the doer ("the attack in
+            // Libya that killed the ambassador", "Russian forces in Syria killed")
+            if (e.kind == PK::source && dir < 0 && gap && !opt_.dict.pair_any_code && locative(gr)) {
+              q = static_cast<int32_t>(gr.ab);
+              continue;
+            }
             if (e.armed && !armed(gr)) return false;  // "$!"/"+!": a state or an armed group only
             Bindings save = b;
             if (e.kind == PK::source) b.source = g;

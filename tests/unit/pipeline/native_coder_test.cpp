@@ -32,7 +32,7 @@ class NativeCoder : public ::testing::Test {
                                                   "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
-                                                  "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\n"
+                                                  "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\nstruck\tstrike\tVERB\n"
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\nbaggins\tbaggins\tPROPN\n"
                                                   "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n"
                                                   "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n"
@@ -671,6 +671,12 @@ TEST_F(NativeCoder, AnEventNounAfterTheCodedVerbIsAnEventWhenItsDoerIsKnown) {
   EXPECT_EQ(code("Arnor condemned Rohan for attacks on Gondor."), (V{"ARN ROH 122"}));
   // a noun before the verb's words does not come second ("the assault ... shocked")
   EXPECT_EQ(code("An assault in Edoras shocked Aragorn."), (V{"--- ROH 180"}));
+}
+
+TEST_F(NativeCoder, APlaceIsWhereTheDoerActedNotTheDoer) {
+  // a pattern's `$` passes over an actor right after a place preposition
+  EXPECT_EQ(code("Gondor troops in Rohan struck Arnor."), (V{"GONMIL ARN 190"}));
+  EXPECT_EQ(code("Gondor struck Arnor."), (V{"GON ARN 190"}));
 }
 
 TEST_F(NativeCoder, APassiveCoercionNamingNoActorIsTheStateOfThePlaceOnSomeoneUnnamed) {
