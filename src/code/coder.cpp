@@ -1513,6 +1513,11 @@ class Sentence {
       if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) continue;
       bool bare = std::all_of(gr.codes.begin(), gr.codes.end(), [](const std::string& c) { return c.starts_with("---"); });
       if (bare && gr.ab < bare_from) continue;
+      // "a dénoncé mercredi sur RTL le mépris", "said on CNN": a news outlet after a place
+      // preposition is where the words were said, not their target (own dictionaries)
+      if (!opt_.dict.pair_any_code && after_place_prep(gr.ab) &&
+          std::all_of(gr.codes.begin(), gr.codes.end(), [](const std::string& c) { return c.size() >= 6 && c.compare(3, 3, "MED") == 0; }))
+        continue;
       int rank = (bare ? 2 : 0) + (locative(gr) ? 1 : 0);
       if (rank < best_rank) {
         best_rank = rank;
@@ -1543,6 +1548,13 @@ class Sentence {
 
   // The actor stands right after a place preposition ("à Washington", "au Kremlin"); a titled
   // name is a person, never a place ("in Mr Trump's visit").
+  // a place preposition stands before raw token `ab`, with only determiners between ("in the
+  // Gondor Times")
+  bool after_place_prep(uint32_t ab) const {
+    uint32_t p = ab;
+    while (p > 0 && (cls(raw(p - 1)) & dict::kDeterminer) && !(cls(raw(p - 1)) & dict::kPlacePrep)) --p;
+    return p > 0 && (cls(raw(p - 1)) & dict::kPlacePrep);
+  }
   bool locative(const Group& g) const {
     return g.ab > 0 && (cls(raw(g.ab - 1)) & dict::kPlacePrep) && !(cls(raw(g.ab)) & dict::kHonorific);
   }

@@ -747,6 +747,12 @@ TEST_F(NativeCoder, ANewsOutletSpeaksButDoesNotFight) {
   EXPECT_EQ(code("The Gondor Times criticized Arnor."), (V{"GONMED ARN 111"}));
 }
 
+TEST_F(NativeCoder, AnOutletAfterAPlacePrepositionIsWhereTheWordsWereSaid) {
+  // "a dénoncé sur RTL": no target; a home stance is aimed at the speaker's country
+  EXPECT_EQ(implied("Aragorn decried in the Gondor Times."), (V{"GONELI GON* 111"}));
+  EXPECT_EQ(code("Aragorn decried the Gondor Times."), (V{"GONELI GONMED 111"}));
+}
+
 TEST_F(NativeCoder, TalkingToTheNewsIsNoConsultation) {
   // "officials who spoke to Reuters": news gathering, not a meeting between actors
   EXPECT_EQ(code("Arnor consulted the Gondor Times."), V{});
