@@ -1261,6 +1261,9 @@ class Sentence {
           int32_t g = dir > 0 ? group_start_[static_cast<size_t>(q)] : group_end_[static_cast<size_t>(q)];
           if (g != kNone) {
             const Group& gr = groups_[static_cast<size_t>(g)];
+            // own dictionaries: who reports it ("..., rapporte RTL", "selon l'Express") is
+            // neither side of what it reports, however far a gap reaches
+            if (gap && !opt_.dict.pair_any_code && e.kind != PK::compound && reporter(gr.ab)) return false;
             // own dictionaries: a place is where the doer acted, not the doer ("the attack in
             // Libya that killed the ambassador", "Russian forces in Syria killed")
             if (e.kind == PK::source && dir < 0 && gap && !opt_.dict.pair_any_code && locative(gr)) {
@@ -2008,17 +2011,9 @@ class Sentence {
       // who reports it ("selon l'Express, une poignée de membres auraient demandé") is not who
       // acts: the actor right after a report cue is no subject (own dictionaries)
       if (!opt_.dict.pair_any_code)
-        for (const auto& h : cue_hits())
-          if (lex_.cues[static_cast<size_t>(h.k)].cue == dict::Cue::report && h.p < c.ab) {
-            const uint32_t after = pos_[h.last - b_] >= 0 ? static_cast<uint32_t>(pos_[h.last - b_]) : h.p;
-            uint32_t q = after + 1;  // the actor right after the cue, past determiners only
-            while (q < A_.size() && (cls(raw(q)) & dict::kDeterminer)) ++q;
-            for (size_t g = 0; g < groups_.size(); ++g)
-              if (groups_[g].ab == q && groups_[g].ab < groups_[g].ae) {
-                consumed.push_back(static_cast<int32_t>(g));
-                break;
-              }
-          }
+        for (size_t g = 0; g < groups_.size(); ++g)
+          if (groups_[g].ab < c.ab && groups_[g].ab < groups_[g].ae && reporter(groups_[g].ab))
+            consumed.push_back(static_cast<int32_t>(g));
       src = subject_in(cstart, c.ab, consumed);
       if (src == kNone && pronoun_subject && opt_.dict.resolve_pronouns) src = antecedent(cstart, consumed, person);
       // a relative clause with no subject before its verb ("an organization that has called for
@@ -2772,6 +2767,22 @@ class Sentence {
   }
 
   // The cue phrases of the sentence, found once (every coded clause consults them).
+  // The actor starting at active position `ab` stands right after a report cue (determiners
+  // between) that opens the sentence or follows a punctuation mark ("..., rapporte RTL",
+  // "selon l'Express,", ", according to South Korean military"): it says so, it does not act.
+  // A cue inside a phrase names no one who reports ("son complice présumé Markus Hartmann",
+  // "was reportedly Boko Haram's deputy").
+  bool reporter(uint32_t ab) const {
+    for (const auto& h : cue_hits()) {
+      if (lex_.cues[static_cast<size_t>(h.k)].cue != dict::Cue::report) continue;
+      if (h.p > 0 && !is_punct(raw(h.p - 1))) continue;
+      const uint32_t after = pos_[h.last - b_] >= 0 ? static_cast<uint32_t>(pos_[h.last - b_]) : h.p;
+      uint32_t q = after + 1;
+      while (q < A_.size() && (cls(raw(q)) & dict::kDeterminer)) ++q;
+      if (q == ab) return true;
+    }
+    return false;
+  }
   struct CueHit {
     uint32_t p, last;
     int64_t k;
