@@ -51,6 +51,12 @@ TEST_F(OwnPacks, AnEventNounNamingItsDoerIsCodedBesideTheVerbOfItsClause) {
   EXPECT_EQ(code("es", "La ayuda mexicana a Cuba llegó tras el huracán."), (V{"MEX CUB 070"}));
 }
 
+TEST_F(OwnPacks, AnEnglishTitleIsPartOfTheNameAPatternReaches) {
+  // "urged Mrs. Merkel to": the title and its dot belong to the person's mention
+  EXPECT_EQ(code("en", "French Prime Minister Jean-Marc Ayrault urged Mrs. Merkel to avoid simplistic talk."),
+            (V{"FRAGOV DEUGOV 020"}));
+}
+
 TEST_F(OwnPacks, DomesticStancesWithNoTargetAreAimedAtHome) {
   EXPECT_EQ(code("fr", "Jean-Luc Mélenchon a fait part de son indignation."), (V{"FRAOPP FRA* 111"}));
   // another's anger reported is no act of the reporter
