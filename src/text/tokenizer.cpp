@@ -457,7 +457,20 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
           if (ka == CC::space) { saw_space = true; r = s2; continue; }
           break;
         }
-        if (r >= n || classify(a) == CC::newline ||
+        // two sentences glued by a scraper ("to fight.His death", "he tweeted.McCain was"): a
+        // full stop between a lower-case letter and a capitalised word
+        bool glued = false;
+        if (!saw_space && c == '.' && r == i && start > 0 && u_isupper(static_cast<UChar32>(a))) {
+          size_t q0 = start - 1;  // the first byte of the code point before the stop
+          while (q0 > 0 && (static_cast<unsigned char>(text[q0]) & 0xC0) == 0x80) --q0;
+          size_t t1, t2;
+          const char32_t before = cur.peek(q0, &t1);
+          const char32_t next = cur.peek(r, &t1);
+          const char32_t after = t1 < n ? cur.peek(t1, &t2) : 0;
+          glued = u_islower(static_cast<UChar32>(before)) && u_isupper(static_cast<UChar32>(next)) &&
+                  u_islower(static_cast<UChar32>(after));
+        }
+        if (r >= n || classify(a) == CC::newline || glued ||
             (saw_space && (u_isupper(static_cast<UChar32>(a)) || u_isdigit(static_cast<UChar32>(a)) || a == '"' ||
                            a == 0x00AB || a == 0x201C || a == '(' || a == '-' || a == 0x2014 || a == 0x2013 ||
                            a == 0x00BF || a == 0x00A1)))

@@ -90,6 +90,18 @@ TEST(Tokenizer, ANewsAgencySubHeadingGluedByDashesIsASentenceOfItsOwn) {
   EXPECT_EQ(t.sentences.size(), 1u);
 }
 
+TEST(Tokenizer, SentencesGluedByAScraperAreCutAtTheFullStop) {
+  const std::string text = "He went to fight.His death was reported. Visit www.example.com today.";
+  Tokenized t;
+  tokenize(text, rules("en"), t);
+  std::vector<std::string> s;
+  for (const auto& x : t.sentences) s.push_back(text.substr(x.start, x.end - x.start));
+  EXPECT_EQ(s, (std::vector<std::string>{"He went to fight.", "His death was reported.", "Visit www.example.com today."}));
+  // "the U.S.Army": an initialism's dots stay inside it
+  tokenize("The U.S.Army left.", rules("en"), t);
+  EXPECT_EQ(t.sentences.size(), 1u);
+}
+
 TEST(Tokenizer, TrailingHyphenStaysOnTheWord) {
   Tokenized t;
   tokenize("an anti- Gondor parade", rules("en"), t);
