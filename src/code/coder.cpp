@@ -1549,15 +1549,15 @@ class Sentence {
                            }));
   }
 
-  // The actor stands right after a place preposition ("à Washington", "au Kremlin"); a titled
-  // name is a person, never a place ("in Mr Trump's visit").
-  // a place preposition stands before raw token `ab`, with only determiners between ("in the
-  // Gondor Times")
+  // A place preposition stands before active position `ab`, with only determiners between ("in
+  // the Gondor Times").
   bool after_place_prep(uint32_t ab) const {
     uint32_t p = ab;
     while (p > 0 && (cls(raw(p - 1)) & dict::kDeterminer) && !(cls(raw(p - 1)) & dict::kPlacePrep)) --p;
     return p > 0 && (cls(raw(p - 1)) & dict::kPlacePrep);
   }
+  // The actor stands right after a place preposition ("à Washington", "au Kremlin"); a titled
+  // name is a person, never a place ("in Mr Trump's visit").
   bool locative(const Group& g) const {
     return g.ab > 0 && (cls(raw(g.ab - 1)) & dict::kPlacePrep) && !(cls(raw(g.ab)) & dict::kHonorific);
   }
@@ -2766,7 +2766,6 @@ class Sentence {
     return 0;
   }
 
-  // The cue phrases of the sentence, found once (every coded clause consults them).
   // The actor starting at active position `ab` stands right after a report cue (determiners
   // between) that opens the sentence or follows a punctuation mark ("..., rapporte RTL",
   // "selon l'Express,", ", according to South Korean military"): it says so, it does not act.
@@ -2783,6 +2782,8 @@ class Sentence {
     }
     return false;
   }
+
+  // The cue phrases of the sentence, found once (every coded clause consults them).
   struct CueHit {
     uint32_t p, last;
     int64_t k;

@@ -395,6 +395,18 @@ static void set_cameo(const Engine::Impl& impl, Event& e) {
   }
 }
 
+// The country of every gazetteer place named in tokens [b, e), longest names first.
+template <class F>
+static void for_each_place(const dict::Lexicon& lex, const text::Tokenized& toks, uint32_t b, uint32_t e, F&& f) {
+  for (uint32_t t = b; t < e; ++t) {
+    uint32_t last = 0;
+    const int64_t p = lex.place_trie.longest(toks.tokens, t, e, last);
+    if (p < 0) continue;
+    f(lex.places[static_cast<size_t>(p)].country);
+    t = last;
+  }
+}
+
 // A place of `country` right after a place preposition within eight words after the verb ("met
 // with Abbas in Ramallah"): the meeting's own place, not one the sentence names for something
 // else ("spoke with Abe about the tests in North Korea" is far, or before the verb).
@@ -523,13 +535,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
         auto& n = named[si];
         for (const auto& k : sr.countries)
           if (code::names_country(k)) n.push_back(k);
-        for (uint32_t t = s.tok_begin; t < s.tok_end; ++t) {
-          uint32_t last = 0;
-          const int64_t p = lex.place_trie.longest(toks.tokens, t, s.tok_end, last);
-          if (p < 0) continue;
-          n.push_back(lex.places[static_cast<size_t>(p)].country);
-          t = last;
-        }
+        for_each_place(lex, toks, s.tok_begin, s.tok_end, [&](const std::string& k) { n.push_back(k); });
       }
       set_id(e, doc_hash, si);
       if (explain) {
@@ -564,14 +570,10 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
   if (!named.empty()) {
     std::unordered_map<std::string, uint32_t> pc;
     uint32_t total = 0;
-    for (uint32_t t = 0; t < toks.tokens.size(); ++t) {
-      uint32_t last = 0;
-      const int64_t p = lex.place_trie.longest(toks.tokens, t, static_cast<uint32_t>(toks.tokens.size()), last);
-      if (p < 0) continue;
-      ++pc[lex.places[static_cast<size_t>(p)].country];
+    for_each_place(lex, toks, 0, static_cast<uint32_t>(toks.tokens.size()), [&](const std::string& k) {
+      ++pc[k];
       ++total;
-      t = last;
-    }
+    });
     uint32_t best = 0;
     for (const auto& [k, n] : pc)
       if (n > best || (n == best && k < place_home)) place_home = k, best = n;
