@@ -15,6 +15,15 @@ TokenRules rules(const std::string& lang) {
   return r.value_or(TokenRules{});
 }
 
+// The sentences of `text` as the reader sees them.
+std::vector<std::string> sentences(const std::string& text, const std::string& lang) {
+  Tokenized t;
+  tokenize(text, rules(lang), t);
+  std::vector<std::string> s;
+  for (const auto& x : t.sentences) s.push_back(text.substr(x.start, x.end - x.start));
+  return s;
+}
+
 std::vector<std::string> words(const Tokenized& t) {
   std::vector<std::string> w;
   for (auto& k : t.tokens) w.emplace_back(t.norm(k));
@@ -78,28 +87,17 @@ TEST(Tokenizer, SentencesEndAtFullStopsNotAtAbbreviationsOrInitials) {
 
 TEST(Tokenizer, ANewsAgencySubHeadingGluedByDashesIsASentenceOfItsOwn) {
   // AFP writes '.- "Intertitle" -Next paragraph' with no spaces around the dashes
-  const std::string text = "Il a raillé l'ONU.- \"Pas un centimètre\" -Le conflit a duré huit ans.";
-  Tokenized t;
-  tokenize(text, rules("fr"), t);
-  std::vector<std::string> s;
-  for (const auto& x : t.sentences) s.push_back(text.substr(x.start, x.end - x.start));
-  EXPECT_EQ(s, (std::vector<std::string>{"Il a raillé l'ONU.-", "\"Pas un centimètre\"",
-                                         "-Le conflit a duré huit ans."}));
+  EXPECT_EQ(sentences("Il a raillé l'ONU.- \"Pas un centimètre\" -Le conflit a duré huit ans.", "fr"),
+            (std::vector<std::string>{"Il a raillé l'ONU.-", "\"Pas un centimètre\"", "-Le conflit a duré huit ans."}));
   // a dash inside a sentence stays in it
-  tokenize("Le pays - la Grèce - a voté.", rules("fr"), t);
-  EXPECT_EQ(t.sentences.size(), 1u);
+  EXPECT_EQ(sentences("Le pays - la Grèce - a voté.", "fr").size(), 1u);
 }
 
 TEST(Tokenizer, SentencesGluedByAScraperAreCutAtTheFullStop) {
-  const std::string text = "He went to fight.His death was reported. Visit www.example.com today.";
-  Tokenized t;
-  tokenize(text, rules("en"), t);
-  std::vector<std::string> s;
-  for (const auto& x : t.sentences) s.push_back(text.substr(x.start, x.end - x.start));
-  EXPECT_EQ(s, (std::vector<std::string>{"He went to fight.", "His death was reported.", "Visit www.example.com today."}));
+  EXPECT_EQ(sentences("He went to fight.His death was reported. Visit www.example.com today.", "en"),
+            (std::vector<std::string>{"He went to fight.", "His death was reported.", "Visit www.example.com today."}));
   // "the U.S.Army": an initialism's dots stay inside it
-  tokenize("The U.S.Army left.", rules("en"), t);
-  EXPECT_EQ(t.sentences.size(), 1u);
+  EXPECT_EQ(sentences("The U.S.Army left.", "en").size(), 1u);
 }
 
 TEST(Tokenizer, TrailingHyphenStaysOnTheWord) {
