@@ -1562,6 +1562,11 @@ class Sentence {
     return g.ab > 0 && (cls(raw(g.ab - 1)) & dict::kPlacePrep) && !(cls(raw(g.ab)) & dict::kHonorific);
   }
 
+  // Clause `cl` opens with a `subordinator` ("after", "while", "quand"): with no subject of its
+  // own before its verb ("after meeting Xi", "before his talks with Putin"; the caller has
+  // tested own_subject), it has the subject of the clause before.
+  bool subordinator_clause(uint32_t cl) const { return (cls(raw(clause_start_[cl])) & dict::kSubordinator) != 0; }
+
   // A pronoun subject stands for the latest actor before the clause in this sentence, else for
   // the previous sentence's latest actor; a person pronoun ("he", "elle") for a person_like one.
   int32_t antecedent(uint32_t before, const std::vector<int32_t>& consumed, bool person) {
@@ -2056,6 +2061,27 @@ class Sentence {
           for (const auto& cd : cands_)
             if (cd.ab >= ks && cd.ab < ke && !cd.nominal && !cd.quiet) { ke = cd.ab; break; }
         src = subject_in(ks, ke, consumed);
+        // "she said after talks with Karzai", "he spoke before meeting Xi": a conjunction that
+        // opens this clause with no subject of its own after it, and the clause before has a
+        // person pronoun for its subject; what the pronoun stands for is the subject lent (own
+        // dictionaries). Not for a clause that follows it further off ("he said the deal would
+        // help ..."): the pronoun's reach is kept short
+        if (src == kNone && opt_.dict.resolve_pronouns && !opt_.dict.pair_any_code && subordinator_clause(cl) &&
+            static_cast<uint32_t>(k) + 1 == cl) {
+          uint32_t kv = ke;
+          for (const auto& cd : cands_)
+            if (cd.ab >= ks && cd.ab < kv && !cd.nominal && !cd.quiet) kv = cd.ab;
+          // a person pronoun only: "it comes after ..." is mostly said of no actor
+          bool pr = false;
+          for (uint32_t p = ks; p < kv; ++p)
+            pr = pr || ((cls(raw(p)) & dict::kPersonPronoun) && !(cls(raw(p)) & dict::kDeterminer));
+          if (pr) {
+            src = antecedent(ks, consumed, true);
+            trace(fmt::format("verb: '{}': the clause before has a pronoun subject, {}", words(c.ab, c.ae),
+                              src == kNone ? std::string("unresolved") : "resolved"));
+            break;
+          }
+        }
         // "La ministre du Travail, secouée par des révélations, dénonce une dérive": a subject
         // whose clause holds no verb of its own is this verb's own subject, set off by an
         // insert, not one borrowed from another act (own dictionaries)

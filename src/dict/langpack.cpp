@@ -38,6 +38,7 @@ constexpr ClassName kClasses[] = {
     {"honorific", kHonorific},
     {"future-ending", kFutureEnding},
     {"conditional-ending", kConditionalEnding},
+    {"subordinator", kSubordinator},
 };
 
 struct CueName {

@@ -253,6 +253,7 @@ enum WordClass : uint32_t {
   kHonorific = 1u << 23,         // Mr, Mme, Sr — a title before a name belongs to the name's mention
   kFutureEnding = 1u << 24,      // era, rá — an ending of future forms: the event is announced, not done
   kConditionalEnding = 1u << 25,  // erait, ría — an ending of conditional forms: the event is supposed
+  kSubordinator = 1u << 26,       // after, when, quand — opens a clause that may borrow the subject before
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).

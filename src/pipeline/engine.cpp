@@ -221,7 +221,10 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
     lex->no_dropped_subject_endings.clear();
     lex->future_endings.clear();
     lex->conditional_endings.clear();
-    for (const auto& [w, c] : lex->word_classes) {
+    for (auto& [w, c] : lex->word_classes) {
+      // a subordinator opens a clause in dyad's own dictionaries; PETRARCH's records read
+      // "after" and "when" inside the clause before
+      if ((c & dict::kSubordinator) && !lex->options.pair_any_code) c |= dict::kClauseStart;
       if (c & dict::kActiveEnding) lex->active_endings.emplace_back(lex->vocab.word(w));
       if (c & dict::kNoDroppedSubject) lex->no_dropped_subject_endings.emplace_back(lex->vocab.word(w));
       if (c & dict::kFutureEnding) lex->future_endings.emplace_back(lex->vocab.word(w));

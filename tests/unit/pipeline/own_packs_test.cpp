@@ -72,4 +72,15 @@ TEST_F(OwnPacks, DoerlessViolenceWithNoPlaceIsWhereTheArticlesPlacesLie) {
   EXPECT_EQ(code("es", "Hubo disparos en Acapulco. Los secuestros se han disparado por todo el sur."), V{});
 }
 
+TEST_F(OwnPacks, ASubordinateClauseHasItsOwnSubject) {
+  // "after X invaded": X is the invader, not the actor the sentence opened with
+  EXPECT_EQ(code("en", "It worked to Thatcher's advantage after Argentina invaded the Falkland Islands."),
+            (V{"ARG FLK 192"}));
+  EXPECT_EQ(code("en", "Lebanon protested when Israeli jets struck Syria."), (V{"ISR SYR 195"}));
+  // with none of its own, it has the subject of the clause before, a pronoun's included (in
+  // 2019 both are former office holders)
+  EXPECT_EQ(code("en", "Hillary Clinton arrived in Kabul. She spoke to reporters after talks with Hamid Karzai."),
+            (V{"USAELI AFGELI 040", "USAELI AFGGOV 042"}));
+}
+
 }  // namespace
