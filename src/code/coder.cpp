@@ -30,6 +30,7 @@ struct Unit {
   uint32_t b, e;  // raw tokens
   std::vector<std::string> codes;
   bool dead = false;
+  std::string titled;  // see titles()
 };
 
 struct Group {
@@ -77,6 +78,7 @@ class Sentence {
     mentions();
     names();
     units();
+    titles();
     for (const auto& u : units_)
       for (const auto& c : u.codes)
         if (c.size() >= 3 && !c.starts_with("---") && !c.starts_with(kNameActor)) out_.countries.push_back(c.substr(0, 3));
@@ -863,6 +865,83 @@ class Sentence {
       }
   }
   uint32_t raw(uint32_t a) const { return A_[a]; }
+
+  // ---- titles -------------------------------------------------------------
+  // The words of unit `u` that name it: no determiner, function word, link, honorific or
+  // punctuation ("the secretary of state" -> secretary, state). Lemma ids.
+  std::string titled_of(uint32_t b, uint32_t e) const {
+    for (const auto& u : units_)
+      if (u.b == b && u.e == e) return u.titled;
+    return {};
+  }
+  std::vector<uint32_t> title_words(const Unit& u) const {
+    std::vector<uint32_t> w;
+    for (uint32_t r = u.b; r < u.e; ++r) {
+      if (is_punct(r) || (cls(r) & (dict::kDeterminer | dict::kFunction | dict::kPossDet | dict::kLinkPrep |
+                                    dict::kConjunction | dict::kHonorific)))
+        continue;
+      w.push_back(toks_[r].lemma ? toks_[r].lemma : toks_[r].form);
+    }
+    return w;
+  }
+  // "President Obama ... the president", "Iran's foreign ministry ... the foreign ministry": a
+  // government office with no country (an agent coded ---GOV, its last word singular) whose
+  // every word was in the mention of an actor named earlier in the article, with a country
+  // and that role, may stand for that actor: the one so named most often (the latest of a
+  // tie). The engine gives it that code when the article has no home country (Unit::titled,
+  // CodedActor::titled). Own dictionaries only. The mentions this sentence names with a
+  // title and a country are kept for later sentences (out_.last_actor.titled).
+  void titles() {
+    if (opt_.dict.pair_any_code || !opt_.dict.resolve_pronouns) return;
+    auto titled = [](const std::string& c) {
+      return c.size() > 3 && !c.starts_with("---") && !c.starts_with('~') && !c.starts_with('"') &&
+             names_country(std::string_view(c).substr(0, 3));
+    };
+    std::vector<Antecedent::Titled> here;
+    for (auto& u : units_) {
+      if (u.dead || u.codes.empty()) continue;
+      const auto words = title_words(u);
+      // a singular office of government only: "the police", "the rebels", "officials" are
+      // many people, mostly other than the ones named before
+      const bool office = u.codes.size() == 1 && u.codes.front() == "---GOV" && u.e > u.b &&
+                          toks_[u.e - 1].lemma == toks_[u.e - 1].form;
+      if (office && !words.empty() && words.size() <= 4) {
+        std::vector<std::pair<std::string, uint32_t>> seen;  // code, times; latest last
+        auto match = [&](const Antecedent::Titled& t) {
+          for (auto w : words)
+            if (std::find(t.words.begin(), t.words.end(), w) == t.words.end()) return;
+          for (const auto& c : t.codes) {
+            if (c.compare(3, std::string::npos, "GOV") != 0) continue;
+            auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& x) { return x.first == c; });
+            if (it == seen.end()) seen.emplace_back(c, 1);
+            else {
+              auto x = *it;
+              ++x.second;
+              seen.erase(it);
+              seen.push_back(x);
+            }
+          }
+        };
+        if (previous_)
+          for (const auto& t : previous_->titled) match(t);
+        for (const auto& t : here) match(t);
+        uint32_t best = 0;
+        for (const auto& [c, n] : seen)
+          if (n >= best) best = n, u.titled = c;
+        if (!u.titled.empty())
+          trace(fmt::format("title: '{}' may stand for {}",
+                            std::string(text_.substr(toks_[u.b].start, toks_[u.e - 1].end - toks_[u.b].start)), u.titled));
+        continue;
+      }
+      if (words.size() >= 2 && std::any_of(u.codes.begin(), u.codes.end(), titled)) {
+        Antecedent::Titled t{words, {}};
+        for (const auto& c : u.codes)
+          if (titled(c)) t.codes.push_back(c);
+        here.push_back(std::move(t));
+      }
+    }
+    out_.last_actor.titled = std::move(here);
+  }
 
   // ---- compounds ----------------------------------------------------------
   void groups() {
@@ -2413,8 +2492,8 @@ class Sentence {
       for (size_t k = before; k < out_.events.size(); ++k)
         if (out_.events[k].source.code == s && out_.events[k].target.code == t && out_.events[k].code == code) return;
       Coded e;
-      e.source = {s, sb, se};
-      e.target = {t, tb, te};
+      e.source = {s, sb, se, titled_of(sb, se)};
+      e.target = {t, tb, te, titled_of(tb, te)};
       e.code = code;
       e.verb_begin = raw(c.ab);
       e.verb_end = raw(c.ae - 1) + 1;

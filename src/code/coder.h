@@ -39,6 +39,9 @@ inline bool names_country(std::string_view c3) {
 struct CodedActor {
   std::string code;  // "ARNGOV", "---GOV"; empty = no actor
   uint32_t tok_begin = 0, tok_end = 0;
+  // for a government office with no country ("the president"), the titled actor of the
+  // article it may stand for ("President Obama": USAGOV); see Antecedent::titled
+  std::string titled;
 };
 
 struct Coded {
@@ -62,11 +65,21 @@ struct Antecedent {
   // the countries the sentence named, most recent first (at most four): what "the two
   // countries" of the next sentence stands for
   std::vector<std::string> countries;
+  // the actors of the article so far that were named with a title and a country ("President
+  // Obama", "Iran's foreign ministry"), latest last: the words of the mention (lemma ids) and
+  // its codes. What "the president", "the foreign ministry" of a later sentence stand for.
+  struct Titled {
+    std::vector<uint32_t> words;
+    std::vector<std::string> codes;
+  };
+  std::vector<Titled> titled;
   // what a later sentence's pronouns may stand for, after sentence `s`
   void update(const Antecedent& s) {
     if (!s.codes.empty()) codes = s.codes, tok_begin = s.tok_begin, tok_end = s.tok_end;
     if (!s.person_codes.empty()) person_codes = s.person_codes, person_begin = s.person_begin, person_end = s.person_end;
     countries = s.countries;  // the sentence right before only: further back, the pair is a guess
+    titled.insert(titled.end(), s.titled.begin(), s.titled.end());
+    if (titled.size() > 40) titled.erase(titled.begin(), titled.end() - 40);
   }
 };
 

@@ -323,6 +323,29 @@ static void infer_home(const std::unordered_map<std::string, uint32_t>& home, Co
       }
 }
 
+// A government office with no country left after infer_home ("the president" in an article
+// with no home country) is the actor of the article named with its title and a country most
+// often ("President Obama": USAGOV), when there is one (code::CodedActor::titled), keyed by
+// event id, and the other side is not that actor. Marked country_inferred.
+static void resolve_titles(const std::unordered_map<std::string, std::pair<std::string, std::string>>& titled,
+                           CodeReport& rep, std::string* explain) {
+  if (titled.empty()) return;
+  for (auto& e : rep.events) {
+    const auto it = titled.find(e.id);
+    if (it == titled.end()) continue;
+    for (auto [a, t, o] : {std::tuple{&e.source, &it->second.first, &e.target},
+                           std::tuple{&e.target, &it->second.second, &e.source}}) {
+      if (t->empty() || !a->code.starts_with("---") || a->code.size() <= 3) continue;
+      // "the president met with Xi" is not Xi
+      if (o->code == *t) continue;
+      if (explain) *explain += fmt::format("  title: '{}' {} -> {}\n", a->text, a->code, *t);
+      a->code = *t;
+      a->country = t->substr(0, 3);
+      a->country_inferred = true;
+    }
+  }
+}
+
 // "[CODE unknown]" events naming no target: at the country of the event's place, else of the
 // article's places when the sentence names no other country, or dropped.
 // "[CODE home]" events: with no target named, aimed at the source's own country, known once
@@ -448,6 +471,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
   code::Antecedent previous;
   std::unordered_map<std::string, uint32_t> home;  // countries of the actors named, for infer_home
   std::unordered_map<uint32_t, std::vector<std::string>> named;  // see resolve_home_actors
+  std::unordered_map<std::string, std::pair<std::string, std::string>> titled;  // see resolve_titles
   const uint64_t doc_hash = fnv1a(doc.id);         // the start of every event id
   rep.sentences = static_cast<uint32_t>(toks.sentences.size());
   for (uint32_t si = 0; si < toks.sentences.size(); ++si) {
@@ -541,6 +565,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
         for_each_place(lex, toks, s.tok_begin, s.tok_end, [&](const std::string& k) { n.push_back(k); });
       }
       set_id(e, doc_hash, si);
+      if (!c.source.titled.empty() || !c.target.titled.empty()) titled[e.id] = {c.source.titled, c.target.titled};
       if (explain) {
         *explain += fmt::format("  EVENT {} -> {} {} ({} {}) rule {}:{} '{}'\n", e.source.code, e.target.code, e.code,
                                 to_string(e.polarity), to_string(e.modality), e.rule.file, e.rule.line, e.rule.pattern);
@@ -566,6 +591,7 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
     }
   }
   if (copt.dict.resolve_pronouns) infer_home(home, rep, explain);
+  resolve_titles(titled, rep, explain);
   // the country of most places the article names (two at least, more than half), when a
   // doerless act needs one: the story's setting, which the actors' home country is not when
   // American news covers an attack abroad

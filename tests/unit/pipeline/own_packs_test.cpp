@@ -83,4 +83,15 @@ TEST_F(OwnPacks, ASubordinateClauseHasItsOwnSubject) {
             (V{"USAELI AFGELI 040", "USAELI AFGGOV 042"}));
 }
 
+TEST_F(OwnPacks, AnOfficeWithNoCountryIsTheActorNamedWithThatTitle) {
+  // an article with no home country: "the president" is the one named "President ..." before
+  EXPECT_EQ(code("en", "President Trump spoke with Israeli Prime Minister Benjamin Netanyahu in Jerusalem. Later "
+                       "the president urged Israelis to look at the world through Palestinian eyes."),
+            (V{"ISRGOV USAGOV 043", "USAGOV ISR 020", "USAGOV ISRGOV 042"}));
+  // never the actor on the other side: "the president" who meets President Xi is not Xi
+  EXPECT_EQ(code("en", "President Xi Jinping met Japanese Prime Minister Shinzo Abe and Indian Prime Minister Narendra "
+                       "Modi. The president met with Xi in Osaka."),
+            (V{"---GOV CHNGOV 040", "CHNGOV INDGOV 040", "CHNGOV JPNGOV 040"}));
+}
+
 }  // namespace
