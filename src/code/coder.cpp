@@ -2297,6 +2297,21 @@ class Sentence {
         bool passive = !active_form && pa != UINT32_MAX && !reflexive;
         const bool by = tgt != kNone && groups_[static_cast<size_t>(tgt)].ab > 0 &&
                         (cls(raw(groups_[static_cast<size_t>(tgt)].ab - 1)) & dict::kAgentBy);
+        // a participle with no auxiliary and its doer right after it ("the Palestinians killed
+        // by Israeli troops", "Jérusalem-Est, occupée par Israël"): a passive too, when no
+        // auxiliary, modal or pronoun stands before it ("has stood by Israel" is active) and
+        // only determiners stand between "by" and the doer (own dictionaries)
+        if (!passive && by && !active_form && !c.nominal && !opt_.dict.pair_any_code && pa == UINT32_MAX &&
+            c.ae < A_.size() && (cls(raw(c.ae)) & dict::kAgentBy) && c.ab > 0 &&
+            !(word_class(raw(c.ab - 1)) & (dict::kAuxiliary | dict::kModal | dict::kPronoun))) {
+          bool det_only = true;
+          for (uint32_t p = c.ae + 1; p < groups_[static_cast<size_t>(tgt)].ab; ++p)
+            det_only = det_only && (cls(raw(p)) & dict::kDeterminer);
+          if (det_only) {
+            passive = true;
+            trace(fmt::format("verb: '{}' is a participle with its doer after '{}'", words(c.ab, c.ae), words(c.ae, c.ae + 1)));
+          }
+        }
         if (passive && by) {
           std::swap(src, tgt);
         } else if (passive && !opt_.dict.pair_any_code) {

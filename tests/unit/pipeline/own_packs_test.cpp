@@ -94,4 +94,10 @@ TEST_F(OwnPacks, AnOfficeWithNoCountryIsTheActorNamedWithThatTitle) {
             (V{"---GOV CHNGOV 040", "CHNGOV INDGOV 040", "CHNGOV JPNGOV 040"}));
 }
 
+TEST_F(OwnPacks, AParticipleWithItsDoerAfterByIsPassive) {
+  // no auxiliary: "imprisoned by North Korea", "occupied by Israel" still name the doer after "by"
+  EXPECT_EQ(code("en", "Trump welcomed three Americans imprisoned by North Korea."), (V{"PRK USA 173"}));
+  EXPECT_EQ(code("en", "The Palestinians claim East Jerusalem, occupied by Israel in the 1967 war."), (V{"ISR PSE 192"}));
+}
+
 }  // namespace
