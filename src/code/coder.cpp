@@ -2373,7 +2373,8 @@ class Sentence {
       return false;
     }
     if (tgt == kNone && src != kNone && groups_[static_cast<size_t>(src)].codes.size() > 1 && !pairs_within &&
-        opt_.dict.require_dyad && (opt_.dict.pair_any_code || mutual(ch.code.fwd))) {
+        opt_.dict.require_dyad &&
+        (opt_.dict.pair_any_code || mutual(ch.code.fwd) || (ch.code.fwd.starts_with("05") && reciprocal_after(c.ae, cend)))) {
       // "Gondor and Osgiliath have renewed ties": between the members; but praise, thanks or
       // support coded by default with an object that is no actor went to that object ("Theresa
       // May and Emmanuel Macron thanked veterans"), not to each other; a topic of talks ("met
@@ -2721,11 +2722,23 @@ class Sentence {
   }
 
   // Codes whose event two actors do together: a compound subject with no target codes them
-  // between its members ("A and B renewed ties"; not "A and B condemned ...").
+  // between its members ("A and B renewed ties"; not "A and B condemned ..."). Of diplomatic
+  // cooperation, the ties, relations restored and agreements (050, 054, 057): praise, support,
+  // apologies (051-053, 055, 056) go to another ("X and Y expressed their support" is for a
+  // third) unless a `reciprocal` word says otherwise ("supported each other")
   static bool mutual(const std::string& code) {
     if (code.size() < 2) return false;
     std::string_view r(code.data(), 2);
-    return r == "03" || r == "04" || r == "05" || r == "06" || code.starts_with("0871") || code.starts_with("190");
+    if (r == "05") return code.size() == 2 || code.starts_with("050") || code.starts_with("054") || code.starts_with("057");
+    return r == "03" || r == "04" || r == "06" || code.starts_with("0871") || code.starts_with("190");
+  }
+
+  // A `reciprocal` word ("each other", "mutuellement") within two words after the verb: the
+  // compound's members do it to each other ("supported each other").
+  bool reciprocal_after(uint32_t p, uint32_t cend) const {
+    for (uint32_t q = p; q < cend && q < A_.size() && q < p + 2; ++q)
+      if (cls(raw(q)) & dict::kReciprocal) return true;
+    return false;
   }
 
   // "China's government ... China": an actor and its own government are one side, not a dyad.

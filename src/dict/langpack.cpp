@@ -39,6 +39,7 @@ constexpr ClassName kClasses[] = {
     {"future-ending", kFutureEnding},
     {"conditional-ending", kConditionalEnding},
     {"subordinator", kSubordinator},
+    {"reciprocal", kReciprocal},
 };
 
 struct CueName {

@@ -254,6 +254,7 @@ enum WordClass : uint32_t {
   kFutureEnding = 1u << 24,      // era, rá — an ending of future forms: the event is announced, not done
   kConditionalEnding = 1u << 25,  // erait, ría — an ending of conditional forms: the event is supposed
   kSubordinator = 1u << 26,       // after, when, quand — opens a clause that may borrow the subject before
+  kReciprocal = 1u << 27,         // each (other), mutuellement — what a compound does, its members do to each other
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).

@@ -365,9 +365,12 @@ TEST_F(NativeCoder, PraiseOfAnObjectIsNotPraiseOfEachOther) {
   // "Theresa May and Emmanuel Macron thanked veterans": the praise went to the veterans
   EXPECT_EQ(code("Gondor and Arnor supported veterans."), V{});
   EXPECT_EQ(code("Gondor and Arnor supported the brave veterans."), V{});
-  // with no object, or a reciprocal one, it lies between them
+  // with a reciprocal word, it lies between them; with no object, it was given to a third
+  // ("X and Y expressed their support")
   EXPECT_EQ(code("Gondor and Arnor supported each other."), (V{"ARN GON 051", "GON ARN 051"}));
-  EXPECT_EQ(code("Gondor and Arnor supported on Friday."), (V{"ARN GON 051", "GON ARN 051"}));
+  EXPECT_EQ(code("Gondor and Arnor supported on Friday."), V{});
+  // ties renewed lie between them, reciprocal or not
+  EXPECT_EQ(code("Gondor and Arnor renewed on Friday."), (V{"ARN GON 050", "GON ARN 050"}));
 }
 
 TEST_F(NativeCoder, AnActThatIsTheSubjectOfAModalIsSupposed) {
