@@ -2438,10 +2438,17 @@ class Sentence {
     int32_t report_at = kNone;
     bool threat = false;  // a `threat` cue governs the verb
     // a "that" clause is governed by the clause it hangs on: "Russia denied that its troops
-    // attacked" is a denial of the attack, "si ... que" a supposition
-    uint32_t cue_from = cstart;
-    for (uint32_t k = cl; k > 0 && clause_sub_[k]; --k) cue_from = clause_start_[k - 1];
-    cue_scan(cue_from, c, pol, mod, report_at, threat);
+    // attacked" is a denial of the attack, "si ... que" a supposition. A subordinator's clause
+    // takes no negation, denial or supposition from it ("did not meet him when he visited the
+    // US": the visit was made), but an intention ("will not be boxed in when he meets Kim")
+    uint32_t cue_from = cstart, intent_from = cstart;
+    bool own = false;
+    for (uint32_t k = cl; k > 0 && clause_sub_[k]; --k) {
+      own = own || subordinator_clause(k);
+      intent_from = clause_start_[k - 1];
+      if (!own) cue_from = intent_from;
+    }
+    cue_scan(cue_from, intent_from, c, pol, mod, report_at, threat);
     if (mod == Modality::fact) mod = tense(c);
     if (mod == Modality::fact && subject_of_modal(c, ch.from_pattern ? std::min(c.ab, b.lo) : c.ab, cend)) {
       trace(fmt::format("verb: '{}' is the subject of a modal: a supposition", words(c.ab, c.ae)));
@@ -2749,11 +2756,12 @@ class Sentence {
     return (rest(s).empty() && rest(t) == "GOV") || (rest(t).empty() && rest(s) == "GOV");
   }
 
-  // Cues before the verb in its clause set polarity and modality; a
+  // Cues before the verb in its clause (from `from`; intent and threat cues from
+  // `intent_from`, which may reach further back) set polarity and modality; a
   // negation-after cue may follow the verb closely ("ne signe pas"); a report
   // cue ("selon", "according to") holds for the whole sentence.
-  void cue_scan(uint32_t from, const Candidate& c, Polarity& pol, Modality& mod, int32_t& report_at,
-                bool& threat) const {
+  void cue_scan(uint32_t from, uint32_t intent_from, const Candidate& c, Polarity& pol, Modality& mod,
+                int32_t& report_at, bool& threat) const {
     if (lex_.cue_trie.size() == 0) return;
     // "not only", "no solo": a negation cue inside such a phrase negates nothing
     auto cancelled = [&](uint32_t p) {
@@ -2768,16 +2776,17 @@ class Sentence {
       dict::Cue cue = lex_.cues[static_cast<size_t>(k)].cue;
       if ((cue == dict::Cue::negation || cue == dict::Cue::negation_after) && cancelled(p)) continue;
       bool before = p >= from && p < c.ab;
+      const bool intent_before = p >= intent_from && p < c.ab;
       bool just_after = p >= c.ae && p < c.ae + 3;
       switch (cue) {
         case dict::Cue::negation: if (before) pol = Polarity::negated; break;
         case dict::Cue::negation_after: if (before || just_after) pol = Polarity::negated; break;
         case dict::Cue::denial: if (before) mod = Modality::denied; break;
-        case dict::Cue::intent: if (before && mod == Modality::fact) mod = Modality::intent; break;
+        case dict::Cue::intent: if (intent_before && mod == Modality::fact) mod = Modality::intent; break;
         // "threatened to impose sanctions": an intention, which an act of roots 14-20 makes a
         // threat (the 13 root, told as a fact)
         case dict::Cue::threat:
-          if (before && mod == Modality::fact) mod = Modality::intent, threat = true;
+          if (intent_before && mod == Modality::fact) mod = Modality::intent, threat = true;
           break;
         case dict::Cue::hypothetical: if (before && mod == Modality::fact) mod = Modality::hypothetical; break;
         // a condition that opens the sentence ("If ...,", "Si ...,") governs all of it: "Si

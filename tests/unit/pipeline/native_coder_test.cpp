@@ -29,7 +29,7 @@ class NativeCoder : public ::testing::Test {
       fs::copy_file(src / "en" / f, dir_ / "en" / f);
     // "accord" is read as itself first (a noun), so its later verb reading must not be used
     std::ofstream(dir_ / "en" / "lexicon.tsv") << "accord\taccord\tNOUN\naccord\taccorder\tVERB\n"
-                                                  "attacked\tattack\tVERB\nrenewed\trenew\tVERB\n"
+                                                  "attacked\tattack\tVERB\nattacks\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
                                                   "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\nstruck\tstrike\tVERB\n"
@@ -524,6 +524,20 @@ TEST_F(NativeCoder, AVerbWithoutASubjectDoesNotTakeTheObjectBeforeAsSource) {
   EXPECT_EQ(code("Bandits attacked Gondor, kidnapped Arnor."), V{});
   // the subject of the clause before is
   EXPECT_EQ(code("Rohan attacked Gondor, kidnapped Arnor."), (V{"ROH ARN 181", "ROH GON 190"}));
+}
+
+TEST_F(NativeCoder, ASubordinateClauseTakesNoNegationOrSuppositionFromItsMainClause) {
+  // "did not meet him when he visited the US": the visit was made
+  auto r = run("Gondor did not condemn Rohan when Arnor attacked Rohan.");
+  ASSERT_EQ(r.events.size(), 2u);
+  for (const auto& e : r.events)
+    EXPECT_EQ(to_string(e.polarity), e.code == "190" ? "asserted" : "negated") << e.code;
+  // an intention still reaches it: "will not be boxed in when he meets Kim"
+  EXPECT_EQ(modality("Gondor will act when Arnor attacks Rohan."), "190 intent");
+  // a "that" clause is governed as ever
+  r = run("Gondor did not say that Arnor attacked Rohan.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(to_string(r.events[0].polarity), "negated");
 }
 
 }  // namespace
