@@ -2770,6 +2770,9 @@ class Sentence {
           return true;
       return false;
     };
+    // an act reported is still an act intended or supposed when a later cue says so ("days
+    // before he allegedly planned to travel to Syria"): the report gives way
+    auto open = [&] { return mod == Modality::fact || mod == Modality::reported; };
     for (const auto& h : cue_hits()) {
       const uint32_t p = h.p, last = h.last;
       const int64_t k = h.k;
@@ -2782,17 +2785,17 @@ class Sentence {
         case dict::Cue::negation: if (before) pol = Polarity::negated; break;
         case dict::Cue::negation_after: if (before || just_after) pol = Polarity::negated; break;
         case dict::Cue::denial: if (before) mod = Modality::denied; break;
-        case dict::Cue::intent: if (intent_before && mod == Modality::fact) mod = Modality::intent; break;
+        case dict::Cue::intent: if (intent_before && open()) mod = Modality::intent; break;
         // "threatened to impose sanctions": an intention, which an act of roots 14-20 makes a
         // threat (the 13 root, told as a fact)
         case dict::Cue::threat:
-          if (intent_before && mod == Modality::fact) mod = Modality::intent, threat = true;
+          if (intent_before && open()) mod = Modality::intent, threat = true;
           break;
-        case dict::Cue::hypothetical: if (before && mod == Modality::fact) mod = Modality::hypothetical; break;
+        case dict::Cue::hypothetical: if (before && open()) mod = Modality::hypothetical; break;
         // a condition that opens the sentence ("If ...,", "Si ...,") governs all of it: "Si
         // gana, Anaya criticará a López Obrador" is a supposition in both clauses
         case dict::Cue::condition:
-          if ((before || (p == first_word() && p < c.ab)) && mod == Modality::fact) mod = Modality::hypothetical;
+          if ((before || (p == first_word() && p < c.ab)) && open()) mod = Modality::hypothetical;
           break;
         case dict::Cue::not_negation: break;
         case dict::Cue::pair: break;
