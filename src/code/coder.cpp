@@ -1525,6 +1525,28 @@ class Sentence {
   // dictionaries, the first after the last `speech-verb` word ("Yemeni officials say
   // al-Qaida militants have seized": what they say has its own subject). PETRARCH's
   // dictionaries: the first one, place or not.
+  // "X told Lam to withdraw", "a exhorté Israël à cesser": an `infinitive-marker` right before
+  // the verb, right after an actor that is the direct object of a verb before it (only
+  // determiners between): that actor is the subject of the verb after the marker. Not a
+  // place or an actor after a preposition ("travelled to Moscow to meet" is no object).
+  int32_t infinitive_subject(const Candidate& c, uint32_t from, const std::vector<int32_t>& consumed) {
+    if (c.ab == 0 || c.nominal || !(cls(raw(c.ab - 1)) & dict::kInfinitive)) return kNone;
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      const auto& gr = groups_[g];
+      if (gr.ae != c.ab - 1 || gr.ab <= from || gr.ab == gr.ae) continue;
+      if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) return kNone;
+      uint32_t p = gr.ab;
+      while (p > from && (cls(raw(p - 1)) & dict::kDeterminer)) --p;
+      if (p <= from) return kNone;
+      const uint32_t r = raw(p - 1);
+      if (!has_pos(r, "VERB") || (cls(r) & (dict::kAuxiliary | dict::kPassiveAux | dict::kModal))) return kNone;
+      trace(fmt::format("verb: '{}': its subject is the object before '{}': '{}'", words(c.ab, c.ae),
+                        words(c.ab - 1, c.ab), words(gr.ab, gr.ae)));
+      return static_cast<int32_t>(g);
+    }
+    return kNone;
+  }
+
   int32_t subject_in(uint32_t from, uint32_t to, const std::vector<int32_t>& consumed) const {
     if (!opt_.dict.pair_any_code)
       for (uint32_t p = to; p-- > from;)
@@ -2098,7 +2120,9 @@ class Sentence {
         for (size_t g = 0; g < groups_.size(); ++g)
           if (groups_[g].ab < c.ab && groups_[g].ab < groups_[g].ae && reporter(groups_[g].ab))
             consumed.push_back(static_cast<int32_t>(g));
-      src = subject_in(cstart, c.ab, consumed);
+      // "encouraged the Iraqi government to show restraint": the object before the marker acts
+      if (!opt_.dict.pair_any_code) src = infinitive_subject(c, cstart, consumed);
+      if (src == kNone) src = subject_in(cstart, c.ab, consumed);
       if (src == kNone && pronoun_subject && opt_.dict.resolve_pronouns) src = antecedent(cstart, consumed, person);
       // a relative clause with no subject before its verb ("an organization that has called for
       // the kidnapping of Israeli soldiers") is done by what the relative pronoun follows: that

@@ -40,6 +40,7 @@ constexpr ClassName kClasses[] = {
     {"conditional-ending", kConditionalEnding},
     {"subordinator", kSubordinator},
     {"reciprocal", kReciprocal},
+    {"infinitive-marker", kInfinitive},
 };
 
 struct CueName {

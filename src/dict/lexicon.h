@@ -255,6 +255,7 @@ enum WordClass : uint32_t {
   kConditionalEnding = 1u << 25,  // erait, ría — an ending of conditional forms: the event is supposed
   kSubordinator = 1u << 26,       // after, when, quand — opens a clause that may borrow the subject before
   kReciprocal = 1u << 27,         // each (other), mutuellement — what a compound does, its members do to each other
+  kInfinitive = 1u << 28,         // to, à — "told Y to attack": Y is the subject of the verb after it
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).

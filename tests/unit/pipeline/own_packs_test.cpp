@@ -100,4 +100,11 @@ TEST_F(OwnPacks, AParticipleWithItsDoerAfterByIsPassive) {
   EXPECT_EQ(code("en", "The Palestinians claim East Jerusalem, occupied by Israel in the 1967 war."), (V{"ISR PSE 192"}));
 }
 
+TEST_F(OwnPacks, TheObjectBeforeAnInfinitiveIsItsSubject) {
+  // "authorized the Pentagon to send": the Pentagon sends the troops
+  EXPECT_EQ(code("en", "Obama authorized the Pentagon to send 450 troops to Iraq."), (V{"USAMIL IRQ 154"}));
+  // a place after a preposition is no object
+  EXPECT_EQ(code("en", "Putin travelled to Ankara to meet Erdogan."), (V{"RUSGOV TURGOV 042"}));
+}
+
 }  // namespace
