@@ -185,16 +185,28 @@ class Sentence {
   // verb group, with no conjunction between (`a dénoncé une "violence" et appelé` is a second
   // verb of the sentence's subject; a straight quote right before the verb may open a
   // quotation: `Il a "salué"`).
-  bool after_quotation(uint32_t r, bool* incise = nullptr) const {
+  // `inside`: the quote before the verb opens the sentence and a quotation the verb is part of
+  // ("\"We condemn ...,\" Obama said"): its speaker is named after it (speaker_after_quote). An
+  // opening quote further on is no quotation the verb follows.
+  bool after_quotation(uint32_t r, bool* incise = nullptr, bool* inside = nullptr) const {
     uint32_t words = 0;
     bool conjunction = false;
     if (incise) *incise = false;
+    if (inside) *inside = false;
     while (r > b_) {
       --r;
       if (is_comma(r)) {
         const bool q = r > b_ && is_closing_quote(r - 1);
         if (incise) *incise = q && !conjunction;
         return q;
+      }
+      if (inside && is_closing_quote(r) && opening_quote(r)) {
+        // one that opens the sentence: the whole of it is said, by whom the end names; one
+        // inside it quotes words of the subject's ('said he "deplored" the infighting')
+        bool first = true;
+        for (uint32_t k = b_; k < r && first; ++k) first = is_punct(k);
+        *inside = first;
+        return first;
       }
       if (is_closing_quote(r)) {
         if (incise) *incise = !conjunction && r > b_ && is_comma(r - 1);  // `," said X`
@@ -207,6 +219,31 @@ class Sentence {
       if (cls(r) & dict::kConjunction) conjunction = true;
     }
     return false;
+  }
+  // The quote mark at raw token `r` opens a quotation, as written: a curly opening quote or a
+  // guillemet, or a straight quote with a space (or nothing) before it and a word right after
+  // it ('"We condemn'); the tokens keep no difference once folded.
+  bool opening_quote(uint32_t r) const {
+    const uint32_t a = toks_[r].start, z = toks_[r].end;
+    const std::string_view t = text_.substr(a, z - a);
+    if (t == "\u201c" || t == "\u00ab") return true;
+    if (t != "\"") return false;
+    auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
+    return (a == 0 || space(text_[a - 1]) || text_[a - 1] == '(') && z < text_.size() && !space(text_[z]);
+  }
+  // The speaker of a quotation that holds the verb at active position `from`: the first actor
+  // after the quote mark that closes it, within seven words, not after a preposition ('"...,"
+  // Obama said', '"...", a déclaré X'); none when the sentence does not close it.
+  int32_t speaker_after_quote(uint32_t from, const std::vector<int32_t>& consumed) const {
+    for (uint32_t p = from; p < A_.size(); ++p) {
+      const uint32_t r = raw(p);
+      if (!is_closing_quote(r) || opening_quote(r)) continue;
+      // right after it: '," Obama said', '," said Obama', '", a déclaré M. X' (an actor further
+      // on is someone the speaker speaks of: '," said Sadr, whom Washington ...')
+      const int32_t g = speaker_after(p + 1, static_cast<uint32_t>(A_.size()), consumed);
+      return g != kNone && groups_[static_cast<size_t>(g)].ab <= p + 8 ? g : kNone;
+    }
+    return kNone;
   }
   // A comma between two modifiers of one noun ("complete, full diplomatic ties"): both
   // neighbours are plain words (lower case, no class, no verb, no actor) and a plain word
@@ -2066,15 +2103,20 @@ class Sentence {
     uint32_t group = c.ab;
     if (ch.from_pattern && ch.pattern && ch.pattern->text.starts_with("\"_,_") && b.lo < c.ab && is_punct(raw(b.lo)))
       for (group = b.lo; group < c.ab && is_punct(raw(group));) ++group;
+    bool inside = false;  // the verb is inside the quotation: its speaker is named after it
     const bool quoted = !pairs_within && opt_.dict.resolve_pronouns && first_group_in(cstart, c.ab, consumed) == kNone &&
-                        after_quotation(raw(group), &incise);
+                        after_quotation(raw(group), &incise, opt_.dict.pair_any_code ? nullptr : &inside);
     // and the dictionary's pattern says so: it opens with the quotation (`"_,_AVOIR_*`,
     // `,_"_*`), or with words inside it and then the quotation (`&BLAME ,_"_*`). Then the
     // speaker is the verb's inverted subject (own dictionaries)
     incise = incise && !opt_.dict.pair_any_code && ch.pattern && quote_led(ch.pattern->text);
     if (src == kNone && quoted) {
-      int32_t g = enclitic ? kNone : incise ? speaker_after(c.ae, cend, consumed) : first_group_in(c.ae, cend, consumed);
-      if (g == kNone && pronoun_subject) g = antecedent(0, consumed, person);  // the speaker of the sentence before
+      int32_t g = enclitic ? kNone
+                  : inside ? speaker_after_quote(c.ae, consumed)
+                  : incise ? speaker_after(c.ae, cend, consumed)
+                           : first_group_in(c.ae, cend, consumed);
+      // the speaker of the sentence before (a quotation that runs on from it, or names no speaker)
+      if (g == kNone && (pronoun_subject || inside)) g = antecedent(0, consumed, person || inside);
       // a speaker that is no actor ("dénonce l'élu de Côte-d'Or sur France Info") is still the
       // speaker: nothing inside the quotation, nor the outlet it was said on, said it
       if (g == kNone && !pronoun_subject && incise) {

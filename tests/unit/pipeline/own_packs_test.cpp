@@ -107,4 +107,11 @@ TEST_F(OwnPacks, TheObjectBeforeAnInfinitiveIsItsSubject) {
   EXPECT_EQ(code("en", "Putin travelled to Ankara to meet Erdogan."), (V{"RUSGOV TURGOV 042"}));
 }
 
+TEST_F(OwnPacks, AVerbInsideAQuotationIsDoneByTheSpeakerNamedAfterIt) {
+  // the quotation opens the sentence: its speaker is named after it, not the first actor
+  // inside it after the verb
+  EXPECT_EQ(code("en", "\"We condemn the Russian aggression against Ukraine,\" Trump said."), (V{"USAGOV RUS 111"}));
+  EXPECT_EQ(code("en", "\u201cI call on President Putin to withdraw,\u201d Trump said."), (V{"USAGOV RUSGOV 0256"}));
+}
+
 }  // namespace
