@@ -1557,15 +1557,10 @@ class Sentence {
     return (c & dict::kFunction) && !(c & (dict::kDeterminer | dict::kLinkPrep | dict::kConjunction));
   }
 
-  // The subject among the actors of [from, to): the first one that is not a place ("the
-  // crisis in Ukraine has forced the EU", "gunmen in Kabul attacked"); in dyad's own
-  // dictionaries, the first after the last `speech-verb` word ("Yemeni officials say
-  // al-Qaida militants have seized": what they say has its own subject). PETRARCH's
-  // dictionaries: the first one, place or not.
   // "X told Lam to withdraw", "a exhorté Israël à cesser": an `infinitive-marker` right before
   // the verb, right after an actor that is the direct object of a verb before it (only
-  // determiners between): that actor is the subject of the verb after the marker. Not a
-  // place or an actor after a preposition ("travelled to Moscow to meet" is no object).
+  // determiners between): that actor is the subject of the verb after the marker. An actor
+  // after a preposition is no object ("travelled to Moscow to meet").
   int32_t infinitive_subject(const Candidate& c, uint32_t from, const std::vector<int32_t>& consumed) {
     if (c.ab == 0 || c.nominal || !(cls(raw(c.ab - 1)) & dict::kInfinitive)) return kNone;
     for (size_t g = 0; g < groups_.size(); ++g) {
@@ -1584,6 +1579,11 @@ class Sentence {
     return kNone;
   }
 
+  // The subject among the actors of [from, to): the first one that is not a place ("the
+  // crisis in Ukraine has forced the EU", "gunmen in Kabul attacked"); in dyad's own
+  // dictionaries, the first after the last `speech-verb` word ("Yemeni officials say
+  // al-Qaida militants have seized": what they say has its own subject). PETRARCH's
+  // dictionaries: the first one, place or not.
   int32_t subject_in(uint32_t from, uint32_t to, const std::vector<int32_t>& consumed) const {
     if (!opt_.dict.pair_any_code)
       for (uint32_t p = to; p-- > from;)
