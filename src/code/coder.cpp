@@ -2364,21 +2364,25 @@ class Sentence {
         const bool by = tgt != kNone && groups_[static_cast<size_t>(tgt)].ab > 0 &&
                         (cls(raw(groups_[static_cast<size_t>(tgt)].ab - 1)) & dict::kAgentBy);
         // a participle with no auxiliary and its doer right after it ("the Palestinians killed
-        // by Israeli troops", "Jérusalem-Est, occupée par Israël"): a passive too, when no
-        // auxiliary, modal or pronoun stands before it ("has stood by Israel" is active) and
-        // only determiners stand between "by" and the doer (own dictionaries)
-        if (!passive && by && !active_form && !c.nominal && !opt_.dict.pair_any_code && pa == UINT32_MAX &&
-            c.ae < A_.size() && (cls(raw(c.ae)) & dict::kAgentBy) && c.ab > 0 &&
+        // by Israeli troops", "Jérusalem-Est, occupée par Israël", "saluées vendredi par
+        // l'OMS"): a passive too, when no auxiliary, modal or pronoun stands before it ("has
+        // stood by Israel" is active), only time words between it and "by", and only
+        // determiners between "by" and the doer (own dictionaries)
+        uint32_t byw = c.ae;
+        while (byw < A_.size() && byw < c.ae + 2 && time_word(raw(byw))) ++byw;
+        bool by_doer = false;
+        if (!passive && tgt != kNone && !active_form && !c.nominal && !opt_.dict.pair_any_code && pa == UINT32_MAX &&
+            byw < A_.size() && (cls(raw(byw)) & dict::kAgentBy) && c.ab > 0 &&
             !(word_class(raw(c.ab - 1)) & (dict::kAuxiliary | dict::kModal | dict::kPronoun))) {
           bool det_only = true;
-          for (uint32_t p = c.ae + 1; p < groups_[static_cast<size_t>(tgt)].ab; ++p)
+          for (uint32_t p = byw + 1; p < groups_[static_cast<size_t>(tgt)].ab; ++p)
             det_only = det_only && (cls(raw(p)) & dict::kDeterminer);
-          if (det_only) {
-            passive = true;
-            trace(fmt::format("verb: '{}' is a participle with its doer after '{}'", words(c.ab, c.ae), words(c.ae, c.ae + 1)));
+          if (det_only && groups_[static_cast<size_t>(tgt)].ab > byw) {
+            passive = by_doer = true;
+            trace(fmt::format("verb: '{}' is a participle with its doer after '{}'", words(c.ab, c.ae), words(byw, byw + 1)));
           }
         }
-        if (passive && by) {
+        if (passive && (by || by_doer)) {
           std::swap(src, tgt);
         } else if (passive && !opt_.dict.pair_any_code) {
           // "Two Iranian activists were arrested in Turkey": the subject undergoes the act and

@@ -98,6 +98,9 @@ TEST_F(OwnPacks, AParticipleWithItsDoerAfterByIsPassive) {
   // no auxiliary: "imprisoned by North Korea", "occupied by Israel" still name the doer after "by"
   EXPECT_EQ(code("en", "Trump welcomed three Americans imprisoned by North Korea."), (V{"PRK USA 173"}));
   EXPECT_EQ(code("en", "The Palestinians claim East Jerusalem, occupied by Israel in the 1967 war."), (V{"ISR PSE 192"}));
+  // a determiner before the doer, a time word before "par"
+  EXPECT_EQ(code("en", "A Jordanian pilot taken hostage by the Islamic State was killed."), (V{"IMGMOSISI JOR 181"}));
+  EXPECT_EQ(code("fr", "L'Italie a pris des mesures saluées vendredi par l'OMS."), (V{"IGOUNOHLHWHO ITA 051"}));
 }
 
 TEST_F(OwnPacks, TheObjectBeforeAnInfinitiveIsItsSubject) {
