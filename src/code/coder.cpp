@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <unicode/uchar.h>
@@ -943,28 +944,25 @@ class Sentence {
       const bool office = u.codes.size() == 1 && u.codes.front() == "---GOV" && u.e > u.b &&
                           toks_[u.e - 1].lemma == toks_[u.e - 1].form;
       if (office && !words.empty() && words.size() <= 4) {
-        std::vector<std::pair<std::string, uint32_t>> seen;  // code, times; latest last
+        // code -> (times named, order of its latest mention): the most named, the latest of a tie
+        std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> seen;
+        uint32_t order = 0;
         auto match = [&](const Antecedent::Titled& t) {
+          ++order;
           for (auto w : words)
             if (std::find(t.words.begin(), t.words.end(), w) == t.words.end()) return;
-          for (const auto& c : t.codes) {
-            if (c.compare(3, std::string::npos, "GOV") != 0) continue;
-            auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& x) { return x.first == c; });
-            if (it == seen.end()) seen.emplace_back(c, 1);
-            else {
-              auto x = *it;
-              ++x.second;
-              seen.erase(it);
-              seen.push_back(x);
+          for (const auto& c : t.codes)
+            if (c.compare(3, std::string::npos, "GOV") == 0) {
+              auto& [n, last] = seen[c];
+              ++n, last = order;
             }
-          }
         };
         if (previous_)
           for (const auto& t : previous_->titled) match(t);
         for (const auto& t : here) match(t);
-        uint32_t best = 0;
-        for (const auto& [c, n] : seen)
-          if (n >= best) best = n, u.titled = c;
+        std::pair<uint32_t, uint32_t> best{0, 0};
+        for (const auto& [c, nl] : seen)
+          if (nl > best) best = nl, u.titled = c;
         if (!u.titled.empty())
           trace(fmt::format("title: '{}' may stand for {}",
                             std::string(text_.substr(toks_[u.b].start, toks_[u.e - 1].end - toks_[u.b].start)), u.titled));
