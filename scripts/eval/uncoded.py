@@ -2,7 +2,11 @@
 """Where the dictionaries miss: sentences of the corpus that name two actors of different
 countries and code no event, read through `dyad explain`.
 
-    scripts/eval/uncoded.py LANG [--top N] [--examples K] [--show WORD] [--corpus DIR]
+    scripts/eval/uncoded.py LANG [--top N] [--examples K] [--show WORD] [--corpus DIR] [--domestic]
+
+--domestic looks at the sentences that name two actors of one country instead (a government
+and its opposition, a party and the police, a country's actor and an agent of no country,
+which takes the article's home): domestic politics, most of the French and Spanish news.
 
 Prints two lists for one language, most frequent first:
   verbs  dictionary verbs that matched a word of such a sentence and coded nothing (no pattern
@@ -32,6 +36,7 @@ ap.add_argument("--top", type=int, default=40)
 ap.add_argument("--examples", type=int, default=2)
 ap.add_argument("--show")
 ap.add_argument("--corpus", default=str(root.parent / "shared" / "corpus"))
+ap.add_argument("--domestic", action="store_true")
 a = ap.parse_args()
 dyad = os.environ.get("DYAD_BIN", str(root / "build" / "dyad"))
 files = sorted(Path(a.corpus, a.lang).glob("*.jsonl.gz"))
@@ -81,7 +86,13 @@ for f in files:
     for s in sentences(f):
         background.update({t.split("/", 1)[1] for t in s["tokens"] if "/" in t})
         countries = {c[:3] for _, c in s["actors"] if not c.startswith("---")}
-        if s["coded"] or len(countries) < 2:
+        if s["coded"]:
+            continue
+        if a.domestic:
+            # one country at most, and two different actors (roles) named
+            if len(countries) > 1 or len({c for _, c in s["actors"]}) < 2:
+                continue
+        elif len(countries) < 2:
             continue
         names = {w.lower() for t, _ in s["actors"] for w in t.split()}
         seen = set()
@@ -106,7 +117,8 @@ if a.show:
     for t in vex.get(a.show, []) + wex.get(a.show, []):
         print(t)
     sys.exit(0)
-print(f"# {a.lang}: dictionary verbs that coded nothing in sentences naming two countries' actors")
+what = "two actors of one country" if a.domestic else "two countries' actors"
+print(f"# {a.lang}: dictionary verbs that coded nothing in sentences naming {what}")
 for block, n in verbs.most_common(a.top):
     print(f"{n:6d}  {block}  ({where[block]})")
     for t in vex[block][: a.examples]:
