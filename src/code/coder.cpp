@@ -2959,13 +2959,20 @@ class Sentence {
   // subject of the modal: the act is supposed (own dictionaries)
   bool subject_of_modal(const Candidate& c, uint32_t head, uint32_t cend) const {
     if (c.quiet || opt_.dict.pair_any_code || lex_.active_endings.empty()) return false;
-    if ((c.nominal && head == c.ab) || !active_ending(raw(head))) return false;
+    if (c.nominal && head == c.ab) {
+      // "A meeting between Trump and Kim could take place": an event noun with only
+      // determiners and adjectives before it in its clause is the subject of the modal
+      while (head > 0 && ((cls(raw(head - 1)) & dict::kDeterminer) || is_adjective(raw(head - 1)))) --head;
+      if (head == c.ab) return false;
+    } else if (!active_ending(raw(head))) {
+      return false;
+    }
     if (head > 0) {
       const uint32_t pr = raw(head - 1);
       if (!is_punct(pr) && !(cls(pr) & (dict::kSpeech | dict::kClauseStart))) return false;
     }
     for (uint32_t p = c.ae; p < cend; ++p) {
-      if (cls(raw(p)) & dict::kModal) return true;
+      if ((cls(raw(p)) & dict::kModal) && !in_mention(raw(p))) return true;  // not "Theresa May"'s
       if (std::any_of(cands_.begin(), cands_.end(), [&](const Candidate& o) { return !o.nominal && !o.quiet && o.ab == p; }))
         return false;
     }

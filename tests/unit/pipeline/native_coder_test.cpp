@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <unistd.h>
 
 #include "dyad/dyad.h"
@@ -378,6 +379,18 @@ TEST_F(NativeCoder, AnActThatIsTheSubjectOfAModalIsSupposed) {
   EXPECT_EQ(modality("Gondor said attacking Arnor would help."), "190 hypothetical");
   // an act done in the progressive is done
   EXPECT_EQ(modality("Gondor is attacking Arnor, which would help."), "190 fact");
+  // an event noun that opens its clause is the modal's subject ("A meeting between Trump and
+  // Kim could take place"); a modal's spelling inside a name is none ("Theresa May")
+  auto both = [](const std::string& text) {
+    std::set<std::string> m;
+    for (const auto& e : run(text).events) m.insert(e.code + " " + to_string(e.modality));
+    return m;
+  };
+  using S = std::set<std::string>;
+  EXPECT_EQ(both("The cooperation between Gondor and Arnor could help."), S{"060 hypothetical"});
+  EXPECT_EQ(both("The cooperation between Gondor and Arnor helps."), S{"060 fact"});
+  EXPECT_EQ(both("Gondor said the cooperation between Gondor and Arnor would help."), S{"060 hypothetical"});
+  EXPECT_EQ(run("The cooperation between Gondor and Arnor could help.").events.size(), 2u);
 }
 
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
