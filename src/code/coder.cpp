@@ -53,6 +53,7 @@ struct Bindings {
   int32_t source = kNone, target = kNone, compound = kNone;
   bool compound_lower = false;
   uint32_t lo = 0, hi = 0;  // active extent of the match
+  uint32_t passed_b = 0, passed_e = 0;  // a relative clause inside it the match passed over
   uint32_t synset_words = 0;
   std::vector<int32_t> consumed;
 };
@@ -1384,6 +1385,19 @@ class Sentence {
               q = static_cast<int32_t>(gr.ab);
               continue;
             }
+            // own dictionaries: "Una mujer, que protesta contra las políticas de Trump, fue
+            // detenida": a relative clause set off by commas before the verb tells of the word
+            // before it, which is the side, and lends none of its own actors
+            if (dir < 0 && gap && !opt_.dict.pair_any_code && e.kind != PK::compound) {
+              const uint32_t k = clause_[gr.ab], ks = clause_start_[k];
+              if (k != clause_[b.hi] && !clause_sub_[clause_[b.hi]] && clause_sub_[k] && (cls(raw(ks)) & dict::kRelative) && ks >= 2 &&
+                  is_comma(raw(ks - 1))) {
+                if (group_end_[ks - 2] == kNone) return false;
+                b.passed_b = ks, b.passed_e = clause_end(k);
+                q = static_cast<int32_t>(ks) - 1;
+                continue;
+              }
+            }
             if (e.armed && !armed(gr)) return false;  // "$!"/"+!": a state or an armed group only
             Bindings save = b;
             if (e.kind == PK::source) b.source = g;
@@ -1965,7 +1979,7 @@ class Sentence {
         if (i == j || !choices[j].from_pattern) continue;
         const auto& ci = cands_[choices[i].cand];
         const auto& bj = choices[j].bind;
-        bool inside = ci.ab >= bj.lo && ci.ae - 1 <= bj.hi;
+        bool inside = ci.ab >= bj.lo && ci.ae - 1 <= bj.hi && !(ci.ab >= bj.passed_b && ci.ab < bj.passed_e);
         if (!inside) continue;
         const auto& cj = cands_[choices[j].cand];
         if (ci.ab == cj.ab && ci.ae == cj.ae) continue;

@@ -88,6 +88,7 @@ SUPPORT
 - *_TO_+ [057]
 --- KIDNAP [181] ---
 KIDNAP
+- + WAS_* BY_$ [181]
 --- APOLOGIZE [055] ---
 APOLOGIZE
 --- BOMBING [---] ---
@@ -391,6 +392,15 @@ TEST_F(NativeCoder, AnActThatIsTheSubjectOfAModalIsSupposed) {
   EXPECT_EQ(both("The cooperation between Gondor and Arnor helps."), S{"060 fact"});
   EXPECT_EQ(both("Gondor said the cooperation between Gondor and Arnor would help."), S{"060 hypothetical"});
   EXPECT_EQ(run("The cooperation between Gondor and Arnor could help.").events.size(), 2u);
+}
+
+TEST_F(NativeCoder, ARelativeClauseBeforeAPassiveLendsNoSide) {
+  // "Una mujer, que protesta contra las políticas de Trump, fue detenida": the passive's
+  // subject is the word the relative clause tells of, not an actor inside it
+  EXPECT_EQ(code("Aragorn, who criticized Rohan, was kidnapped by Arnor."), (V{"ARN GONELI 181", "GONELI ROH 111"}));
+  EXPECT_EQ(code("A guild, who criticized Rohan, was kidnapped by Arnor."), V{});
+  // the relative clause's own event stays: the passive's match does not claim its words
+  EXPECT_EQ(code("Gondor, which attacked Rohan, was kidnapped by Arnor."), (V{"ARN GON 181", "GON ROH 190"}));
 }
 
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
