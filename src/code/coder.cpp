@@ -1611,9 +1611,26 @@ class Sentence {
       if (gr.ab < from || gr.ae > to) continue;
       if (std::find(consumed.begin(), consumed.end(), static_cast<int32_t>(g)) != consumed.end()) continue;
       if (!opt_.dict.pair_any_code && locative(gr)) continue;
+      if (!opt_.dict.pair_any_code && possessor_of_next(g, to)) continue;
       return static_cast<int32_t>(g);
     }
     return kNone;
+  }
+
+  // "Donald Trump's former election campaign chief Paul Manafort breached": an actor with a
+  // possessive after it, then nothing but words that are no function word, preposition or
+  // punctuation, then another actor before `to`: the possessor owns the title, the second
+  // actor is the noun phrase's head (own dictionaries)
+  bool possessor_of_next(size_t g, uint32_t to) const {
+    const auto& gr = groups_[g];
+    if (gr.ae >= to || !(cls(raw(gr.ae)) & dict::kPossessive)) return false;
+    for (uint32_t p = gr.ae + 1; p < to && p <= gr.ae + 7; ++p) {
+      if (int32_t h = group_start_[p]; h != kNone && static_cast<size_t>(h) != g && groups_[static_cast<size_t>(h)].ae <= to)
+        return p > gr.ae + 1;
+      const uint32_t r = raw(p);
+      if (is_punct(r) || (cls(r) & (dict::kFunction | dict::kDeterminer | dict::kLinkPrep | dict::kPlacePrep))) return false;
+    }
+    return false;
   }
 
   // Active positions [from, to) hold only punctuation, weekdays, months and relative day

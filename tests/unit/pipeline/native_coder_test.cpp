@@ -403,6 +403,13 @@ TEST_F(NativeCoder, ARelativeClauseBeforeAPassiveLendsNoSide) {
   EXPECT_EQ(code("Gondor, which attacked Rohan, was kidnapped by Arnor."), (V{"ARN GON 181", "GON ROH 190"}));
 }
 
+TEST_F(NativeCoder, APossessorBeforeATitleAndANameIsNotTheSubject) {
+  // "Donald Trump's former campaign chief Paul Manafort breached ...": Manafort did it
+  EXPECT_EQ(code("Gondor's former envoy Aragorn criticized Arnor."), (V{"GONELI ARN 111"}));
+  // a preposition between them: the second actor is no head of the first's phrase
+  EXPECT_EQ(code("Gondor's envoy to Rohan criticized Arnor."), (V{"GON ARN 111"}));
+}
+
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
   // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
   // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
