@@ -72,6 +72,8 @@ struct DictStats {
   size_t actor_phrases = 0, actors = 0, dated_actors = 0, agents = 0, verb_blocks = 0, verb_forms = 0, patterns = 0, synsets = 0,
          discards = 0, cues = 0, codes_used = 0, codes_in_table = 0, base_used = 0, base_in_table = 0,
          roots_used = 0;
+  // entries that load but can never take effect ("file:line: ..."), for `dyad dict check`
+  std::vector<std::string> warnings;
 };
 
 class Engine {

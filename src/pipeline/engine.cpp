@@ -10,6 +10,7 @@
 #include "code/coder.h"
 #include "dict/cache.h"
 #include "dict/langpack.h"
+#include "dict/lint.h"
 #include "dict/native.h"
 #include "dict/petrarch.h"
 #include "dyad/dyad.h"
@@ -692,6 +693,7 @@ std::vector<DictStats> Engine::stats() const {
     s.roots_used = roots.size();
     for (auto& row : impl_->cameo.all())
       if (row.code.size() == 3) ++s.base_in_table;
+    s.warnings = dict::shadowed_nulls(*lex);
     out.push_back(s);
   }
   return out;

@@ -19,9 +19,11 @@ void add_dict(CLI::App& app, Common& c) {
       std::cerr << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(1);
     }
-    for (auto& s : (*engine)->stats())
+    for (auto& s : (*engine)->stats()) {
       std::cout << fmt::format("{}: ok ({} actor phrases, {} agents, {} verb forms, {} patterns)\n", s.lang,
                                s.actor_phrases, s.agents, s.verb_forms, s.patterns);
+      for (auto& w : s.warnings) std::cerr << "warning: " << w << "\n";
+    }
   });
   auto* stats = dict->add_subcommand("stats",
                                      "print dictionary sizes per language: actor phrases, actors, actors with dated "
