@@ -55,8 +55,11 @@ TEST_F(PetrarchSuite, EveryFailureIsDocumentedWithAReason) {
   auto rep = dyad::eval::run_petrarch_suite(kSuite, kData);
   ASSERT_TRUE(rep.has_value()) << rep.error().to_string();
   auto documented = documented_exceptions();
-  for (const auto& o : rep->outcomes)
-    if (!o.correct) EXPECT_TRUE(documented.count(o.id)) << o.id << " fails but is not in petrarch-exceptions.md";
+  for (const auto& o : rep->outcomes) {
+    if (!o.correct) {
+      EXPECT_TRUE(documented.count(o.id)) << o.id << " fails but is not in petrarch-exceptions.md";
+    }
+  }
 }
 
 TEST(PetrarchRecords, ConfigRecordsChangeOptionsForTheRecordsAfterThem) {
