@@ -211,7 +211,9 @@ class Sentence {
         return first;
       }
       if (is_closing_quote(r)) {
-        if (incise) *incise = !conjunction && r > b_ && is_comma(r - 1);  // `," said X`
+        // `," said X`; a guillemet or curly quote that closes needs no comma ("« ... » a
+        // accusé X"): a straight one may open a quotation of the verb's object
+        if (incise) *incise = !conjunction && ((r > b_ && is_comma(r - 1)) || incise_close(r));
         return true;
       }
       // a reflexive pronoun and a subject pronoun joined to the auxiliary are no words of
@@ -221,6 +223,30 @@ class Sentence {
       if (cls(r) & dict::kConjunction) conjunction = true;
     }
     return false;
+  }
+  // The quote mark at raw token `r` closes a quotation, as written: a closing guillemet or
+  // curly quote, or a straight quote against the word before it and not against the next one
+  // ('... affaiblir" a-t-il déploré'; not 'a "regretté').
+  bool written_close(uint32_t r) const {
+    const uint32_t a = toks_[r].start, z = toks_[r].end;
+    const std::string_view t = text_.substr(a, z - a);
+    if (t == "\u00bb" || t == "\u201d") return true;
+    if (t != "\"" || r == b_ || !attached(r)) return false;
+    return z >= text_.size() || text_[z] == ' ' || text_[z] == '\t' || text_[z] == '\n';
+  }
+  // The quote mark at raw token `r` closes, as written, a quotation that opens the sentence
+  // (or began before it: no other quote mark stands before it): an incise may follow it with
+  // no comma ('"Ils ne font que nous affaiblir" a-t-il déploré'); not 'La candidate de "la
+  // France qui ose" a taclé X'.
+  bool incise_close(uint32_t r) const {
+    if (!written_close(r)) return false;
+    for (uint32_t k = r; k-- > b_;)
+      if (is_punct(k) && (is_closing_quote(k) || opening_quote(k))) {
+        for (uint32_t j = b_; j < k; ++j)
+          if (!is_punct(j)) return false;
+        return true;
+      }
+    return true;
   }
   // The quote mark at raw token `r` opens a quotation, as written: a curly opening quote or a
   // guillemet, or a straight quote with a space (or nothing) before it and a word right after
@@ -1074,6 +1100,9 @@ class Sentence {
         if (n == "," || n == ";" || n == ":" || n == "(" || n == ")") boundary = true;
         // a comma inside a compound is not a boundary
         if (n == "," && (inside_group(p) || np_comma(r))) boundary = false;
+        // "« Macron ment aux Français » a accusé X": a quotation that opens the sentence ends
+        // its clause where it closes, comma or not (own dictionaries)
+        if (!opt_.dict.pair_any_code && r + 1 < e_ && !is_punct(r + 1) && incise_close(r)) boundary = true;
       } else if ((cls(r) & dict::kConjunction) && !inside_group(p)) {
         for (uint32_t q = p + 1; q < A_.size() && q <= p + 2; ++q)
           if (is_trigger(raw(q))) { boundary = true; break; }
@@ -1099,6 +1128,9 @@ class Sentence {
     for (uint32_t r = b_; r < e_; ++r) {
       if (toks_[r].form) sent_mask_.add(toks_[r].form);
       if (toks_[r].lemma) sent_mask_.add(toks_[r].lemma);
+      // an incise's left-out comma (see match_side) lets patterns that write it be tried
+      if (!opt_.dict.pair_any_code && comma_id_ != kNoWord && written_close(r) && r + 1 < e_ && !is_punct(r + 1))
+        sent_mask_.add(comma_id_);
     }
     for (uint32_t p = 0; p < A_.size(); ++p) {
       uint32_t r = raw(p);
@@ -1349,6 +1381,12 @@ class Sentence {
         // a subject pronoun joined to the auxiliary ("a-t-il jugé", "a-t-elle déploré") stands
         // between it and the verb: `AVOIR_*` sees through it
         if (dir < 0 && k == 0 && !gap && in(p) && joined_pronoun(static_cast<uint32_t>(p))) p += dir;
+        // own dictionaries: the comma of an incise may be left out ("« ... » a accusé X"): a
+        // pattern's `"_,` reads a closing quote right before the verb group as well
+        if (dir < 0 && e.kind == PK::word && !opt_.dict.pair_any_code && in(p) && k + 1 < els.size() &&
+            e.word == comma_id_ && els[k + 1].kind == PK::word && els[k + 1].word == quote_id_ &&
+            els[k + 1].conn == Conn::adjacent && incise_close(raw(static_cast<uint32_t>(p))))
+          return match_side(els, k + 1, p, dir, b);
         for (int32_t q = p; in(q); q += dir) {
           int32_t far = kNone;
           uint32_t syn_words = 0;
@@ -3062,6 +3100,8 @@ class Sentence {
   int32_t date_;
   const CodeOptions& opt_;
   SentenceResult& out_;
+  // the words a pattern writes as `,` and `"` (an incise's comma may be left out)
+  const WordId comma_id_ = lex_.vocab.find(","), quote_id_ = lex_.vocab.find("\"");
 
   std::vector<bool> deleted_;
   std::vector<Mention> ments_;

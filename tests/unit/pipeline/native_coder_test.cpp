@@ -101,6 +101,7 @@ DECRY
 --- DEPLORE [---] ---
 DEPLORE
 - ,_"_HAS_* [111 home]
+- "_,_HAS_* [111 home]
 --- RESIGN [0831 home] ---
 RESIGN
 --- ASSAULT [---] ---
@@ -408,6 +409,16 @@ TEST_F(NativeCoder, APossessorBeforeATitleAndANameIsNotTheSubject) {
   EXPECT_EQ(code("Gondor's former envoy Aragorn criticized Arnor."), (V{"GONELI ARN 111"}));
   // a preposition between them: the second actor is no head of the first's phrase
   EXPECT_EQ(code("Gondor's envoy to Rohan criticized Arnor."), (V{"GON ARN 111"}));
+}
+
+TEST_F(NativeCoder, AnInciseMayLeaveOutItsComma) {
+  // "« Macron ment aux Français » a accusé Marine Le Pen": the speaker after the verb, as with
+  // the comma; the quotation holds the target
+  EXPECT_EQ(code("\u00ab Gondor lies \u00bb has deplored Arnor."), (V{"ARN GON 111"}));
+  EXPECT_EQ(code("\u00ab Gondor lies \u00bb, has deplored Arnor."), (V{"ARN GON 111"}));
+  EXPECT_EQ(code("\"Gondor lies\" has deplored Arnor."), (V{"ARN GON 111"}));
+  // a quotation inside the sentence is no incise: 'La candidate de "la France qui ose" a taclé'
+  EXPECT_EQ(code("The envoy of \"Gondor first\" has deplored Arnor."), V{});
 }
 
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
