@@ -421,6 +421,14 @@ TEST_F(NativeCoder, AnInciseMayLeaveOutItsComma) {
   EXPECT_EQ(code("The envoy of \"Gondor first\" has deplored Arnor."), V{});
 }
 
+TEST_F(NativeCoder, PeopleOnTheGroundAreOfThePlacesCountry) {
+  // "protesters stormed the embassy in Baghdad" in American news are Iraqi: crowds, civilians,
+  // police, refugees and rebels of no country at a place the sentence names take its country
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Gondor kidnapped 300 people in Edoras."), (V{"GON ROHCVL 181"}));
+  // with no place, the article's home country
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Gondor kidnapped 300 people."), (V{"GON GONCVL 181"}));
+}
+
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
   // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
   // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
