@@ -286,6 +286,21 @@ using code::names_country;
 // marked country_inferred. Names the dictionaries do not hold (code::kNameActor) take the
 // home country too, or their events are dropped.
 static void infer_home(const std::unordered_map<std::string, uint32_t>& home, CodeReport& rep, std::string* explain) {
+  // people on the ground with no country (crowds, civilians, police, refugees, rebels) at a
+  // place the sentence names are of the place's country, not of the article's: "protesters
+  // stormed the embassy in Baghdad" in American news are Iraqi
+  for (auto& e : rep.events) {
+    if (!names_country(e.place_country)) continue;
+    for (ActorRef* a : {&e.source, &e.target}) {
+      if (a->code.size() != 6 || !a->code.starts_with("---")) continue;
+      const std::string_view role = std::string_view(a->code).substr(3);
+      if (role != "CVL" && role != "COP" && role != "REF" && role != "REB") continue;
+      if (explain) *explain += fmt::format("  place country: {} -> {}{}\n", a->code, e.place_country, role);
+      a->code = e.place_country + std::string(role);
+      a->country = e.place_country;
+      a->country_inferred = true;
+    }
+  }
   std::string best;
   uint32_t best_n = 0, total = 0;
   for (const auto& [c, n] : home) {
