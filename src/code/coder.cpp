@@ -2428,8 +2428,19 @@ class Sentence {
         const bool reflexive = pa != UINT32_MAX && ((pa > 0 && has_class(raw(pa - 1), dict::kReflexive)) ||
                                                     (pa > 1 && has_class(raw(pa - 2), dict::kReflexive)));
         bool passive = !active_form && pa != UINT32_MAX && !reflexive;
-        const bool by = tgt != kNone && groups_[static_cast<size_t>(tgt)].ab > 0 &&
-                        (cls(raw(groups_[static_cast<size_t>(tgt)].ab - 1)) & dict::kAgentBy);
+        bool by = tgt != kNone && groups_[static_cast<size_t>(tgt)].ab > 0 &&
+                  (cls(raw(groups_[static_cast<size_t>(tgt)].ab - 1)) & dict::kAgentBy);
+        // "was praised by conservative activists", "criticized by the two Democrats": determiners
+        // and adjectives may stand between "by" and the doer (own dictionaries)
+        if (!by && tgt != kNone && !opt_.dict.pair_any_code) {
+          uint32_t p = groups_[static_cast<size_t>(tgt)].ab;
+          for (uint32_t k = 0; k < 3 && p > c.ae; ++k) {
+            const uint32_t r = raw(p - 1);
+            if (cls(r) & dict::kAgentBy) { by = true; break; }
+            if (is_punct(r) || in_mention(r) || !((cls(r) & dict::kDeterminer) || (cls(r) == 0 && is_adjective(r)))) break;
+            --p;
+          }
+        }
         // a participle with no auxiliary and its doer right after it ("the Palestinians killed
         // by Israeli troops", "Jérusalem-Est, occupée par Israël", "saluées vendredi par
         // l'OMS"): a passive too, when no auxiliary, modal or pronoun stands before it ("has

@@ -429,6 +429,13 @@ TEST_F(NativeCoder, PeopleOnTheGroundAreOfThePlacesCountry) {
   EXPECT_EQ(code("Gondor voted. Gondor counted. Gondor kidnapped 300 people."), (V{"GON GONCVL 181"}));
 }
 
+TEST_F(NativeCoder, APassiveDoerMayFollowAdjectivesAfterBy) {
+  // "Obama was praised by conservative activists", "criticized by the two Democrats"
+  EXPECT_EQ(code("Arnor was criticized by the new Gondor."), (V{"GON ARN 111"}));
+  // a noun between them is another phrase: "attacked by a man in Rohan" is no act of Rohan
+  EXPECT_EQ(code("Arnor was criticized by a guild in Gondor."), V{});
+}
+
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
   // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
   // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
