@@ -1975,7 +1975,11 @@ class Sentence {
     if (int32_t g = ending_at(a); g != kNone) {
       uint32_t before = groups_[static_cast<size_t>(g)].ab;
       while (before > 0 && (cls(raw(before - 1)) & dict::kDeterminer)) --before;
-      if (!comma && before > 0 && (is_trigger(raw(before - 1)) || has_pos(raw(before - 1), "VERB"))) return false;
+      // after a verb's object a word that also opens what is said ("told Iran that") does so; a
+      // relative pronoun that does not ("supported the rebels who attacked") still opens a relative
+      if (!comma && before > 0 && (is_trigger(raw(before - 1)) || has_pos(raw(before - 1), "VERB")) &&
+          (cls(raw(clause_start_[k])) & dict::kComplementizer))
+        return false;
       // "a version of al Qaeda in Iraq, which waged war": a place does not act
       if (!(before > 0 && (cls(raw(before - 1)) & dict::kPlacePrep))) ante = g;
       return true;
@@ -2592,6 +2596,15 @@ class Sentence {
     uint32_t cue_from = cstart, intent_from = cstart;
     bool own = false;
     for (uint32_t k = cl; k > 0 && clause_sub_[k]; --k) {
+      // a relative clause tells of a noun of the clause before, with cues of its own: in "did
+      // not support the rebels who attacked the army" the attack is no less done (own
+      // dictionaries)
+      // (a relative pronoun that opens no content clause, "who", "qui", and one of an actor:
+      // "warnings that", "the idea that" hold what is said or supposed)
+      int32_t ante = kNone;
+      if (relative_clause(k, consumed, ante) && ante != kNone &&
+          !(cls(raw(clause_start_[k])) & dict::kComplementizer))
+        break;
       own = own || subordinator_clause(k);
       intent_from = clause_start_[k - 1];
       if (!own) cue_from = intent_from;

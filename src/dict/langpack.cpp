@@ -41,6 +41,7 @@ constexpr ClassName kClasses[] = {
     {"subordinator", kSubordinator},
     {"reciprocal", kReciprocal},
     {"infinitive-marker", kInfinitive},
+    {"complementizer", kComplementizer},
 };
 
 struct CueName {

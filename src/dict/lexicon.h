@@ -256,6 +256,7 @@ enum WordClass : uint32_t {
   kSubordinator = 1u << 26,       // after, when, quand — opens a clause that may borrow the subject before
   kReciprocal = 1u << 27,         // each (other), mutuellement — what a compound does, its members do to each other
   kInfinitive = 1u << 28,         // to, à — "told Y to attack": Y is the subject of the verb after it
+  kComplementizer = 1u << 29,     // that, que — a relative pronoun that also opens what is said
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).

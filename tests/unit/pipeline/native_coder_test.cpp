@@ -436,6 +436,20 @@ TEST_F(NativeCoder, APassiveDoerMayFollowAdjectivesAfterBy) {
   EXPECT_EQ(code("Arnor was criticized by a guild in Gondor."), V{});
 }
 
+TEST_F(NativeCoder, ARelativeClauseAfterAVerbsObjectHasItsOwnSubjectAndCues) {
+  // "Russia did not support the rebels who attacked the Syrian government": the rebels attacked,
+  // and did; "that" after a verb's object opens what was said ("told Iran that")
+  auto all = [](const std::string& text) {
+    std::set<std::string> m;
+    for (const auto& e : run(text).events)
+      m.insert(e.source.code + " " + e.target.code + " " + e.code + " " + to_string(e.polarity));
+    return m;
+  };
+  using S = std::set<std::string>;
+  EXPECT_EQ(all("Gondor did not support Rohan's riders who attacked Arnor."),
+            (S{"GON ROHMIL 051 negated", "ROHMIL ARN 190 asserted"}));
+}
+
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
   // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
   // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
