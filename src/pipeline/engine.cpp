@@ -547,6 +547,15 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
       e.verb_text = doc.text.substr(e.verb_start, e.verb_end - e.verb_start);
       e.rule = {c.rule_file < lex.files.size() ? lex.files[c.rule_file] : std::string(), c.rule_line, c.rule_text};
       pipeline::attribute(lex, dateline, toks, s, c, e);
+      // A show of force (root 15) aimed at the doer's own country or forces ("plans to send US
+      // troops to rescue Iraq's Yazidis" found the troops as the target) tells no one it is aimed
+      // at: no event (own dictionaries)
+      if (e.code.starts_with("15") && !copt.dict.pair_any_code && code::names_country(country_of(e.source.code)) &&
+          country_of(e.source.code) == country_of(e.target.code)) {
+        if (explain) *explain += fmt::format("  a show of force at its own side: {} -> {} {} dropped\n", e.source.code, e.target.code, e.code);
+        rep.events.pop_back();
+        continue;
+      }
       // A meeting (040) at a place of known country is a visit: in the target's country the
       // source visits (042), in the source's it hosts (043), elsewhere they meet at a third
       // location (044) — CAMEO's codes for where a meeting takes place (own dictionaries)

@@ -33,7 +33,7 @@ class NativeCoder : public ::testing::Test {
                                                   "attacked\tattack\tVERB\nattacks\tattack\tVERB\nrenewed\trenew\tVERB\n"
                                                   "condemned\tcondemn\tVERB\ndenied\tdeny\tVERB\n"
                                                   "criticized\tcriticize\tVERB\ncriticizing\tcriticize\tVERB\ndecrying\tdecry\tVERB\nsupports\tsupport\tVERB\nsupported\tsupport\tVERB\n"
-                                                  "kidnapped\tkidnap\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\nstruck\tstrike\tVERB\n"
+                                                  "kidnapped\tkidnap\tVERB\ndeployed\tdeploy\tVERB\ndecried\tdecry\tVERB\nconsulted\tconsult\tVERB\nresigned\tresign\tVERB\nstruck\tstrike\tVERB\n"
                                                   "new\tnew\tADJ\nharbour\tharbour\tNOUN\nguild\tguild\tNOUN\nbaggins\tbaggins\tPROPN\n"
                                                   "said\tsay\tVERB\ndeplored\tdeplore\tVERB\narrived\tarrive\tVERB\n"
                                                   "murdered\tmurder\tVERB\nfoiled\tfoil\tVERB\ndetained\tdetain\tVERB\n"
@@ -86,6 +86,8 @@ CONSULT
 --- SUPPORT [051] ---
 SUPPORT
 - *_TO_+ [057]
+--- DEPLOY [154] ---
+DEPLOY
 --- KIDNAP [181] ---
 KIDNAP
 - + WAS_* BY_$ [181]
@@ -448,6 +450,12 @@ TEST_F(NativeCoder, ARelativeClauseAfterAVerbsObjectHasItsOwnSubjectAndCues) {
   using S = std::set<std::string>;
   EXPECT_EQ(all("Gondor did not support Rohan's riders who attacked Arnor."),
             (S{"GON ROHMIL 051 negated", "ROHMIL ARN 190 asserted"}));
+}
+
+TEST_F(NativeCoder, AShowOfForceAtItsOwnSideIsNoEvent) {
+  // "plans to send US troops to rescue Iraq's Yazidis" found the troops as the target
+  EXPECT_EQ(code("Gondor deployed Gondor's troops."), V{});
+  EXPECT_EQ(code("Gondor deployed against Arnor."), (V{"GON ARN 154"}));
 }
 
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
