@@ -2051,6 +2051,9 @@ class Sentence {
     std::vector<bool> clause_done(clause_start_.size(), false);
     std::vector<bool> clause_coded(clause_start_.size(), false);
     std::vector<uint32_t> clause_hi(clause_start_.size(), 0);
+    // the clause was taken by a pattern coded [---]; an event noun after its words may still code
+    // ("briefed reporters on his surprise meeting with Kim", own dictionaries)
+    std::vector<bool> clause_null(clause_start_.size(), false);
     std::vector<uint32_t> second_at;  // where event nouns after their clause's verb were tried
     for (size_t i = 0; i < choices.size(); ++i) {
       const auto& c = cands_[choices[i].cand];
@@ -2060,7 +2063,7 @@ class Sentence {
       }
       uint32_t cl = clause_[c.ab];
       // an event noun after the words of the verb that coded its clause (once for its words)
-      const bool second = clause_done[cl] && clause_coded[cl] && second_event(choices[i], clause_hi[cl]) &&
+      const bool second = clause_done[cl] && (clause_coded[cl] || clause_null[cl]) && second_event(choices[i], clause_hi[cl]) &&
                           std::none_of(second_at.begin(), second_at.end(), [&](uint32_t p) { return p == c.ab; });
       if (second) second_at.push_back(c.ab);
       if (clause_done[cl] && !second) {
@@ -2070,6 +2073,10 @@ class Sentence {
       // a pattern coded [---] recognises the words and codes nothing; it still takes the clause
       if (choices[i].code.null()) {
         trace(fmt::format("verb: '{}' codes nothing: its pattern is coded [---]", words(c.ab, c.ae)));
+        if (!clause_done[cl] && !opt_.dict.pair_any_code && choices[i].from_pattern) {
+          clause_null[cl] = true;
+          clause_hi[cl] = std::max(choices[i].bind.hi, c.ae - 1);
+        }
         clause_done[cl] = true;
         continue;
       }

@@ -458,6 +458,12 @@ TEST_F(NativeCoder, AShowOfForceAtItsOwnSideIsNoEvent) {
   EXPECT_EQ(code("Gondor deployed against Arnor."), (V{"GON ARN 154"}));
 }
 
+TEST_F(NativeCoder, AnEventNounAfterANullPatternStillCodes) {
+  // "briefed reporters on his meeting with Kim": the [---] pattern takes its clause, not the
+  // event noun after its words that names its own doer
+  EXPECT_EQ(code("Gondor attacked verbally Arnor's attacks on Rohan."), (V{"ARN ROH 190"}));
+}
+
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
   // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
   // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
