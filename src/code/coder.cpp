@@ -2093,12 +2093,18 @@ class Sentence {
       if (emit(choices[i], cl)) {
         if (!clause_coded[cl]) clause_hi[cl] = std::max(choices[i].bind.hi, c.ae - 1);
         clause_coded[cl] = true;
-      } else
+      } else {
+        // (an event noun after it that names its own doer may still code, as after a [---])
+        if (!clause_done[cl] && !opt_.dict.pair_any_code && !yielded_) {
+          clause_null[cl] = true;
+          clause_hi[cl] = std::max(choices[i].bind.hi, c.ae - 1);
+        }
         trace(fmt::format("verb: '{}' codes nothing: {}", words(c.ab, c.ae),
                           why_not_ == 1   ? "no source actor found"
                           : why_not_ == 2 ? "no target actor found"
                           : why_not_ == 4 ? "no target, and no object after the verb but a time word"
                                           : "no actor found"));
+      }
       // a verb that left its target to an event noun leaves the clause to that noun too
       if (!yielded_) clause_done[cl] = true;
     }

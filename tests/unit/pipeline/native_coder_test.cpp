@@ -462,6 +462,10 @@ TEST_F(NativeCoder, AnEventNounAfterANullPatternStillCodes) {
   // "briefed reporters on his meeting with Kim": the [---] pattern takes its clause, not the
   // event noun after its words that names its own doer
   EXPECT_EQ(code("Gondor attacked verbally Arnor's attacks on Rohan."), (V{"ARN ROH 190"}));
+  // nor a verb that finds no actor: "condemns in the strongest terms today's attack in Lahore"
+  // nor a verb that finds no actor: "condemns in the strongest terms today's appalling terrorist
+  // attack in Lahore" (no target but the place of the attack noun, done by no one named)
+  EXPECT_EQ(code("Gondor condemned the assault in Edoras."), (V{"--- ROH 180"}));
 }
 
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
