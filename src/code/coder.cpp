@@ -2032,7 +2032,11 @@ class Sentence {
       if (ch.ok) choices.push_back(ch);
     }
     // A pattern's words claim their span: verbs inside another verb's matched pattern are not coded.
-    std::vector<bool> drop(choices.size(), false);
+    // An event noun whose own pattern names its doer is an event of its own even there ("a
+    // dénoncé l'offensive lancée par la Turquie contre les Kurdes": the denunciation's words
+    // reach Turkey through the offensive), coded beside the verb like an event noun after it
+    // (own dictionaries).
+    std::vector<bool> drop(choices.size(), false), inner(choices.size(), false);
     for (size_t i = 0; i < choices.size(); ++i) {
       for (size_t j = 0; j < choices.size(); ++j) {
         if (i == j || !choices[j].from_pattern) continue;
@@ -2042,6 +2046,11 @@ class Sentence {
         if (!inside) continue;
         const auto& cj = cands_[choices[j].cand];
         if (ci.ab == cj.ab && ci.ae == cj.ae) continue;
+        if (!opt_.dict.pair_any_code && choices[i].from_pattern && choices[i].bind.source != kNone && ci.ab > cj.ae &&
+            event_noun(choices[i])) {
+          inner[i] = true;
+          continue;
+        }
         if (!choices[i].from_pattern || choices[i].pattern->weight < choices[j].pattern->weight ||
             (choices[i].pattern->weight == choices[j].pattern->weight && j < i))
           drop[i] = true;
@@ -2063,7 +2072,8 @@ class Sentence {
       }
       uint32_t cl = clause_[c.ab];
       // an event noun after the words of the verb that coded its clause (once for its words)
-      const bool second = clause_done[cl] && (clause_coded[cl] || clause_null[cl]) && second_event(choices[i], clause_hi[cl]) &&
+      const bool second = clause_done[cl] && (clause_coded[cl] || clause_null[cl]) &&
+                          second_event(choices[i], inner[i] && !drop[i] ? c.ab - 1 : clause_hi[cl]) &&
                           std::none_of(second_at.begin(), second_at.end(), [&](uint32_t p) { return p == c.ab; });
       if (second) second_at.push_back(c.ab);
       if (clause_done[cl] && !second) {
