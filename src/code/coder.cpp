@@ -2148,7 +2148,18 @@ class Sentence {
     std::vector<int32_t> consumed = b.consumed;
     bool pairs_within = false;
     if (b.compound != kNone) {
-      if (c.nominal && !b.compound_lower && src == kNone && tgt == kNone) {
+      // after a word that is no subject (an adjective, a participle, a verb whose object it is)
+      // it is a noun too: "widespread clashes between Palestinians and Israeli forces",
+      // "increasing cooperation between China and Russia" (own dictionaries)
+      const uint32_t pw = c.ab > 0 ? raw(c.ab - 1) : 0;
+      // (mediation, CAMEO 045, is a third party's between the two: "mediating between Israel and
+      // the Palestinians")
+      const bool nounish =
+          c.nominal || (!opt_.dict.pair_any_code && c.ab > 0 && !is_punct(pw) && !in_mention(pw) &&
+                        !ch.code.fwd.starts_with("045") &&
+                        !(cls(pw) & (dict::kAuxiliary | dict::kModal | dict::kPronoun | dict::kPassiveAux |
+                                     dict::kConjunction | dict::kClauseStart)));
+      if (nounish && !b.compound_lower && src == kNone && tgt == kNone) {
         pairs_within = true;  // "la coopération entre Moscou et Caracas"
       } else if (b.compound_lower) {
         if (src == kNone) src = b.compound;

@@ -468,6 +468,11 @@ TEST_F(NativeCoder, AnEventNounAfterANullPatternStillCodes) {
   EXPECT_EQ(code("Gondor condemned the assault in Edoras."), (V{"--- ROH 180"}));
 }
 
+TEST_F(NativeCoder, AnEventNounAfterAnAdjectiveLiesBetweenThePairItNames) {
+  // "increasing cooperation between China and Russia", "widespread clashes between ..."
+  EXPECT_EQ(code("Gondor counted new cooperation between Arnor and Rohan."), (V{"ARN ROH 060", "ROH ARN 060"}));
+}
+
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
   // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
   // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
