@@ -2311,6 +2311,23 @@ class Sentence {
           for (const auto& cd : cands_)
             if (cd.ab >= ks && cd.ab < ke && !cd.nominal && !cd.quiet) { ke = cd.ab; break; }
         src = subject_in(ks, ke, consumed);
+        // "Le président syrien, interviewé par Europe 1 et TF1, dénonce": an actor after "par" or
+        // "by" in a clause before is the doer of that clause's participle, not this verb's subject
+        // (own dictionaries)
+        // — an insert between commas that opens with a plain word (the participle), right before
+        // this verb
+        if (src != kNone && !opt_.dict.pair_any_code && is_comma(raw(ks)) && ks + 1 < ke &&
+            !cls(raw(ks + 1)) && !in_mention(raw(ks + 1)) && !is_punct(raw(ks + 1)) &&
+            static_cast<uint32_t>(k) + 1 == cl && is_comma(raw(cstart))) {
+          uint32_t p = groups_[static_cast<size_t>(src)].ab;
+          while (p > ks && (cls(raw(p - 1)) & dict::kDeterminer)) --p;
+          if (p > ks && (cls(raw(p - 1)) & dict::kAgentBy)) {
+            trace(fmt::format("verb: '{}': the actor after '{}' before it does the participle there", words(c.ab, c.ae),
+                              words(p - 1, p)));
+            src = kNone;
+            continue;
+          }
+        }
         // "she said after talks with Karzai", "he spoke before meeting Xi": a conjunction that
         // opens this clause with no subject of its own after it, and the clause before has a
         // person pronoun for its subject; what the pronoun stands for is the subject lent (own

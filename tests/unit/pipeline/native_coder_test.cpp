@@ -473,6 +473,11 @@ TEST_F(NativeCoder, AnEventNounAfterAnAdjectiveLiesBetweenThePairItNames) {
   EXPECT_EQ(code("Gondor counted new cooperation between Arnor and Rohan."), (V{"ARN ROH 060", "ROH ARN 060"}));
 }
 
+TEST_F(NativeCoder, TheDoerOfAParticipleInsertIsNoSubject) {
+  // "Le président syrien, interviewé par Europe 1 et TF1, dénonce": Europe 1 denounced nothing
+  EXPECT_EQ(code("Aragorn, interviewed by Arnor, attacked Rohan."), (V{"GONELI ROH 190"}));
+}
+
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
   // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
   // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
