@@ -1436,6 +1436,14 @@ class Sentence {
                 continue;
               }
             }
+            // own dictionaries: a bare agent of one word right before an event noun is what
+            // kind of act it is, not who did it ("suspended military aid to Egypt", "military
+            // cooperation between", "police violence")
+            if (dir < 0 && !gap && k == 0 && !opt_.dict.pair_any_code && e.kind == PK::source && gr.ae == gr.ab + 1 &&
+                gr.ae == static_cast<uint32_t>(p + 1) && !gr.codes.empty() &&
+                std::all_of(gr.codes.begin(), gr.codes.end(), [](const std::string& x) { return x.starts_with("---"); }) &&
+                gr.ab > 0 && !(cls(raw(gr.ab - 1)) & dict::kDeterminer) && !is_punct(raw(gr.ab - 1)))
+              return false;
             if (e.armed && !armed(gr)) return false;  // "$!"/"+!": a state or an armed group only
             Bindings save = b;
             if (e.kind == PK::source) b.source = g;

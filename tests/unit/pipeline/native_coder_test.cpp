@@ -73,6 +73,7 @@ STRIKE
 ATTACKS
 - * ON_+ [190]
 - $_'S_* ON_+ [190]
+- $_* ON_+ [190]
 --- ACCORDER [057] ---
 ACCORDER
 --- COOPERATION [---] ---
@@ -476,6 +477,13 @@ TEST_F(NativeCoder, AnEventNounAfterAnAdjectiveLiesBetweenThePairItNames) {
 TEST_F(NativeCoder, TheDoerOfAParticipleInsertIsNoSubject) {
   // "Le président syrien, interviewé par Europe 1 et TF1, dénonce": Europe 1 denounced nothing
   EXPECT_EQ(code("Aragorn, interviewed by Arnor, attacked Rohan."), (V{"GONELI ROH 190"}));
+}
+
+TEST_F(NativeCoder, ABareAgentBeforeAnEventNounIsNoDoer) {
+  // "suspended military aid to Egypt": what kind of aid, not who gave it
+  EXPECT_EQ(code("Gondor voted. Gondor counted. Arnor condemned new military attacks on Rohan."), (V{"ARN ROH 122"}));
+  // an actor there is the doer
+  EXPECT_EQ(code("Arnor condemned the Gondorian attacks on Rohan."), (V{"ARN GON 122", "GON ROH 190"}));
 }
 
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
