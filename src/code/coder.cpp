@@ -211,8 +211,8 @@ class Sentence {
         return first;
       }
       if (is_closing_quote(r)) {
-        // `," said X`; a guillemet or curly quote that closes needs no comma ("« ... » a
-        // accusé X"): a straight one may open a quotation of the verb's object
+        // `," said X`; with no comma, the quote must close, as written, a quotation that opens
+        // the sentence ("« ... » a accusé X"; see incise_close)
         if (incise) *incise = !conjunction && ((r > b_ && is_comma(r - 1)) || incise_close(r));
         return true;
       }
@@ -2068,9 +2068,15 @@ class Sentence {
     std::vector<bool> clause_done(clause_start_.size(), false);
     std::vector<bool> clause_coded(clause_start_.size(), false);
     std::vector<uint32_t> clause_hi(clause_start_.size(), 0);
-    // the clause was taken by a pattern coded [---]; an event noun after its words may still code
-    // ("briefed reporters on his surprise meeting with Kim", own dictionaries)
-    std::vector<bool> clause_null(clause_start_.size(), false);
+    // the clause was taken by a verb that coded nothing (a pattern coded [---], or no actor
+    // found): an event noun after its words that names its own doer may still code ("briefed
+    // reporters on his surprise meeting with Kim", own dictionaries)
+    std::vector<bool> clause_empty(clause_start_.size(), false);
+    auto leave_open = [&](size_t i, uint32_t cl) {
+      if (clause_done[cl] || opt_.dict.pair_any_code) return;
+      clause_empty[cl] = true;
+      clause_hi[cl] = std::max(choices[i].bind.hi, cands_[choices[i].cand].ae - 1);
+    };
     std::vector<uint32_t> second_at;  // where event nouns after their clause's verb were tried
     for (size_t i = 0; i < choices.size(); ++i) {
       const auto& c = cands_[choices[i].cand];
@@ -2080,8 +2086,8 @@ class Sentence {
       }
       uint32_t cl = clause_[c.ab];
       // an event noun after the words of the verb that coded its clause (once for its words)
-      const bool second = clause_done[cl] && (clause_coded[cl] || clause_null[cl]) &&
-                          second_event(choices[i], inner[i] && !drop[i] ? c.ab - 1 : clause_hi[cl]) &&
+      const bool second = clause_done[cl] && (clause_coded[cl] || clause_empty[cl]) &&
+                          second_event(choices[i], inner[i] ? c.ab - 1 : clause_hi[cl]) &&
                           std::none_of(second_at.begin(), second_at.end(), [&](uint32_t p) { return p == c.ab; });
       if (second) second_at.push_back(c.ab);
       if (clause_done[cl] && !second) {
@@ -2091,10 +2097,7 @@ class Sentence {
       // a pattern coded [---] recognises the words and codes nothing; it still takes the clause
       if (choices[i].code.null()) {
         trace(fmt::format("verb: '{}' codes nothing: its pattern is coded [---]", words(c.ab, c.ae)));
-        if (!clause_done[cl] && !opt_.dict.pair_any_code && choices[i].from_pattern) {
-          clause_null[cl] = true;
-          clause_hi[cl] = std::max(choices[i].bind.hi, c.ae - 1);
-        }
+        if (choices[i].from_pattern) leave_open(i, cl);
         clause_done[cl] = true;
         continue;
       }
@@ -2112,11 +2115,7 @@ class Sentence {
         if (!clause_coded[cl]) clause_hi[cl] = std::max(choices[i].bind.hi, c.ae - 1);
         clause_coded[cl] = true;
       } else {
-        // (an event noun after it that names its own doer may still code, as after a [---])
-        if (!clause_done[cl] && !opt_.dict.pair_any_code && !yielded_) {
-          clause_null[cl] = true;
-          clause_hi[cl] = std::max(choices[i].bind.hi, c.ae - 1);
-        }
+        if (!yielded_) leave_open(i, cl);
         trace(fmt::format("verb: '{}' codes nothing: {}", words(c.ab, c.ae),
                           why_not_ == 1   ? "no source actor found"
                           : why_not_ == 2 ? "no target actor found"
@@ -2319,11 +2318,9 @@ class Sentence {
           for (const auto& cd : cands_)
             if (cd.ab >= ks && cd.ab < ke && !cd.nominal && !cd.quiet) { ke = cd.ab; break; }
         src = subject_in(ks, ke, consumed);
-        // "Le président syrien, interviewé par Europe 1 et TF1, dénonce": an actor after "par" or
-        // "by" in a clause before is the doer of that clause's participle, not this verb's subject
-        // (own dictionaries)
-        // — an insert between commas that opens with a plain word (the participle), right before
-        // this verb
+        // "Le président syrien, interviewé par Europe 1 et TF1, dénonce": the actor after "par" or
+        // "by" in an insert between commas that opens with a plain word (the participle), right
+        // before this verb, is that participle's doer, not this verb's subject (own dictionaries)
         if (src != kNone && !opt_.dict.pair_any_code && is_comma(raw(ks)) && ks + 1 < ke &&
             !cls(raw(ks + 1)) && !in_mention(raw(ks + 1)) && !is_punct(raw(ks + 1)) &&
             static_cast<uint32_t>(k) + 1 == cl && is_comma(raw(cstart))) {
@@ -2655,11 +2652,10 @@ class Sentence {
     uint32_t cue_from = cstart, intent_from = cstart;
     bool own = false;
     for (uint32_t k = cl; k > 0 && clause_sub_[k]; --k) {
-      // a relative clause tells of a noun of the clause before, with cues of its own: in "did
-      // not support the rebels who attacked the army" the attack is no less done (own
-      // dictionaries)
-      // (a relative pronoun that opens no content clause, "who", "qui", and one of an actor:
-      // "warnings that", "the idea that" hold what is said or supposed)
+      // a relative clause of an actor, opened by a pronoun that opens no content clause ("who",
+      // "qui"), has cues of its own: in "did not support the rebels who attacked the army" the
+      // attack is no less done; "warnings that", "the idea that" hold what is said or supposed
+      // (own dictionaries)
       int32_t ante = kNone;
       if (relative_clause(k, consumed, ante) && ante != kNone &&
           !(cls(raw(clause_start_[k])) & dict::kComplementizer))
