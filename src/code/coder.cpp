@@ -3012,6 +3012,9 @@ class Sentence {
         // gana, Anaya criticará a López Obrador" is a supposition in both clauses
         case dict::Cue::condition:
           if ((before || (p == first_word() && p < c.ab)) && open()) mod = Modality::hypothetical;
+          // a condition between an intention and the verb is what the verb hangs on ("promising
+          // to destroy North Korea if Pyongyang threatened the US": no threat was made)
+          else if (before && mod == Modality::intent && !threat) mod = Modality::hypothetical;
           break;
         case dict::Cue::not_negation: break;
         case dict::Cue::pair: break;

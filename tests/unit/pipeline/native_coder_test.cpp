@@ -486,6 +486,14 @@ TEST_F(NativeCoder, ABareAgentBeforeAnEventNounIsNoDoer) {
   EXPECT_EQ(code("Arnor condemned the Gondorian attacks on Rohan."), (V{"ARN GON 122", "GON ROH 190"}));
 }
 
+TEST_F(NativeCoder, AConditionBetweenAnIntentionAndTheVerbIsWhatTheVerbHangsOn) {
+  // "vowed to unleash fire and fury if Pyongyang kept threatening the US": no threat was made
+  std::set<std::string> m;
+  for (const auto& e : run("Gondor plans to support Arnor unless Rohan attacked Gondor.").events)
+    m.insert(e.source.code + " " + e.target.code + " " + to_string(e.modality));
+  EXPECT_EQ(m, (std::set<std::string>{"GON ARN intent", "ROH GON hypothetical"}));
+}
+
 TEST_F(NativeCoder, APluralOfANounNoDictionaryUsesIsASubjectBeforeItsVerb) {
   // "los analistas señalan": the verb form after a plural noun after a determiner is a verb,
   // though the lexicon keeps no reading of "wardens" (its lemma is in no dictionary)
