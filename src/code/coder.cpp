@@ -2085,7 +2085,8 @@ class Sentence {
         continue;
       }
       uint32_t cl = clause_[c.ab];
-      // an event noun after the words of the verb that coded its clause (once for its words)
+      // an event noun after the words of the verb that coded its clause (once for its words); one
+      // inside them that names its own doer (inner) counts as after them
       const bool second = clause_done[cl] && (clause_coded[cl] || clause_empty[cl]) &&
                           second_event(choices[i], inner[i] ? c.ab - 1 : clause_hi[cl]) &&
                           std::none_of(second_at.begin(), second_at.end(), [&](uint32_t p) { return p == c.ab; });

@@ -279,7 +279,9 @@ static Result<const dict::Lexicon*> pick(const Engine::Impl& impl, const Doc& do
 
 using code::names_country;
 
-// An agent with no country ("le ministre", "the police", "---GOV") in an article whose actors
+// People on the ground with no country (crowds, civilians, police, refugees, rebels) at a place
+// their sentence names take the place's country first. Then an agent with no country ("le
+// ministre", "the police", "---GOV") in an article whose actors
 // are mostly of one country is taken to be of that country: the analyst's reading of "the
 // minister" in a story about France. At least two mentions, and more than half of all the
 // country mentions of the article; organisations (IGO, NGO...) do not count. The actor is
