@@ -173,6 +173,37 @@ class Sentence {
     return c == 2;
   }
   bool is_comma(uint32_t raw) const { return is_punct(raw) && norm(raw) == ","; }
+  // Whether the lexicon's number tables hold raw token `raw`'s form or lemma.
+  template <class M>
+  bool in_numbers(const M& m, uint32_t raw) const {
+    const auto& t = toks_[raw];
+    return !m.empty() && ((t.form != kNoWord && m.count(t.form)) || (t.lemma != kNoWord && m.count(t.lemma)));
+  }
+  // A count that opens active position `p` ("50", "70 millions de", "cinquante", "*NUMBER* mil
+  // *NUMBER*"): numerals and multipliers, then a unit link, before a word that is no month and
+  // no punctuation; not a year alone ("the 2012 attack") nor a day after a month ("the April 12
+  // meetings"). Returns the position after it, or kNone.
+  int32_t count_end(int32_t p) const {
+    const int32_t n = static_cast<int32_t>(A_.size());
+    if (p > 0 && in_numbers(lex_.dates.months, raw(static_cast<uint32_t>(p - 1)))) return kNone;  // "the April 12 meetings"
+    int32_t q = p;
+    bool numeral = false, year = false;
+    while (q < n) {
+      const uint32_t r = raw(static_cast<uint32_t>(q));
+      if (toks_[r].kind == TokKind::number || in_numbers(lex_.numbers.words, r)) {
+        const auto v = norm(r);
+        year = !numeral && v.size() == 4 && v >= "1900" && v <= "2100" && std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        numeral = true;
+      } else if (in_numbers(lex_.numbers.multipliers, r)) year = false;
+      else break;
+      ++q;
+    }
+    if (!numeral || year || q >= n) return kNone;  // "the 2012 attack" is a date
+    if (in_numbers(lex_.numbers.unit_links, raw(static_cast<uint32_t>(q)))) ++q;
+    if (q >= n || is_punct(raw(static_cast<uint32_t>(q))) || in_numbers(lex_.dates.months, raw(static_cast<uint32_t>(q))))
+      return kNone;
+    return q;
+  }
   // no space before the token: a clitic joined to the word before it
   bool attached(uint32_t raw) const { return raw > b_ && toks_[raw].start == toks_[raw - 1].end; }
   bool is_closing_quote(uint32_t raw) const {
@@ -1405,6 +1436,10 @@ class Sentence {
           // own dictionaries: a pattern's words lie within a few words of each other
           if (opt_.dict.word_gap > 0 && (q - p) * dir >= opt_.dict.word_gap) break;
         }
+        // own dictionaries: a count may stand before the noun a pattern names right after the
+        // verb or its determiner ("a livré 50 drones", "delivered 70 million rounds of")
+        if (!gap && dir > 0 && !opt_.dict.pair_any_code && in(p))
+          if (const int32_t qe = count_end(p); qe != kNone) return match_side(els, k, qe, dir, b);
         return false;
       }
       case PK::source:

@@ -120,4 +120,14 @@ TEST_F(OwnPacks, AVerbInsideAQuotationIsDoneByTheSpeakerNamedAfterIt) {
   EXPECT_EQ(code("en", "\u201cI call on President Putin to withdraw,\u201d Trump said."), (V{"USAGOV RUSGOV 0256"}));
 }
 
+TEST_F(OwnPacks, ACountBeforeTheNounAPatternNamesIsReadThrough) {
+  // "livré 50 drones": the count stands between the verb and the aid its pattern names
+  EXPECT_EQ(code("fr", "La Russie a livré 50 drones au Venezuela."), (V{"RUS VEN 072"}));
+  EXPECT_EQ(code("fr", "La Russie a livré 70 millions de cartouches au Venezuela."), (V{"RUS VEN 072"}));
+  EXPECT_EQ(code("en", "Russia delivered 50 drones to Venezuela."), (V{"RUS VEN 072"}));
+  EXPECT_EQ(code("es", "Rusia entregó 50 drones a Venezuela."), (V{"RUS VEN 072"}));
+  // a year is no count: the pattern's noun must follow the verb
+  EXPECT_EQ(code("fr", "La Russie a livré 2019 drones au Venezuela."), (V{}));
+}
+
 }  // namespace
