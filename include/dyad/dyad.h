@@ -32,6 +32,11 @@ struct EngineOptions {
   // verbs/actors/agents/discards files in DIR, used for every language.
   std::string dict;
   std::string default_lang = "en";  // for records that name no language
+  // "YYYY-MM-DD": the day on which actors' dated roles are read for a record that carries no
+  // date and names no full date in its text ("Mr Blair" in an undated 2005 story is the prime
+  // minister, GBRGOV, not the former one). Empty: the roles current today. The record's events
+  // keep no date.
+  std::string roles_date;
   // PETRARCH options (also settable per record by `dyad eval --suite petrarch`).
   bool require_dyad = true;
   // Comma clauses dropped by length, as TABARI does; -1 = the dictionaries' default:
@@ -65,6 +70,9 @@ struct CodeReport {
   bool story_discard = false;
   uint32_t sentence_discards = 0;
   uint32_t datelines = 0;
+  // no date in the record, none named in its text and no EngineOptions::roles_date: its actors'
+  // dated roles were read as they are today
+  bool undated = false;
 };
 
 struct DictStats {

@@ -1,4 +1,5 @@
 // The pipeline: read -> segment -> analyze -> match/parse/code (per sentence) -> attribute -> emit.
+#include <chrono>
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -187,6 +188,13 @@ std::string cache_dir_of(const EngineOptions& opt) {
 Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
   auto impl = std::make_unique<Impl>();
   impl->opt = opt;
+  if (const int32_t d = date_int(opt.roles_date);
+      !opt.roles_date.empty() && (opt.roles_date.size() != 10 ||
+                                  !std::chrono::year_month_day{std::chrono::year{d / 10000},
+                                                               std::chrono::month{static_cast<unsigned>(d / 100 % 100)},
+                                                               std::chrono::day{static_cast<unsigned>(d % 100)}}
+                                       .ok()))
+    return fail("bad_option", "the date for the roles of undated records must be YYYY-MM-DD", Location{opt.roles_date});
   const std::string common = opt.data_dir + "/common";
   auto cam = CameoTable::load(common + "/cameo-codes.tsv", common + "/cameo-plover.tsv");
   if (!cam) return std::unexpected(cam.error());
@@ -478,12 +486,16 @@ static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& d
   if (explain && doc.date.empty() && !dateline.date.empty())
     *explain += fmt::format("document date from a dateline: {}\n", dateline.date);
   int32_t date = date_int(dateline.date);
-  // no date at all: the actors' dated roles are read on the latest day the text names
+  // no date at all: the actors' dated roles are read on the latest day the text names, else on
+  // the day the caller gives for undated records (EngineOptions::roles_date), else today's
   if (!date) {
     date = pipeline::latest_named_date(lex, toks);
     if (explain && date)
       *explain += fmt::format("roles read on the latest date the text names: {:04}-{:02}-{:02}\n", date / 10000,
                               date / 100 % 100, date % 100);
+    if (!date && (date = date_int(o.roles_date)) && explain)
+      *explain += fmt::format("roles read on the date given for undated records: {}\n", o.roles_date);
+    rep.undated = !date;
   }
   code::SentenceResult sr;
   code::Antecedent previous;

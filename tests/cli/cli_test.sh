@@ -131,5 +131,19 @@ check "explain --doc: only that record" test "$rc" -eq 0 -a "$(grep -c '^== docu
 "$DYAD" explain "$T/x.jsonl" --doc nope > /dev/null 2> "$T/x.err"; rc=$?
 check "explain --doc with no such record exits 2 and says so" test "$rc" -eq 2 -a -n "$(grep 'no record with id nope' "$T/x.err")"
 
+# 12. a record with no date and no date in its text: actors' roles are today's unless --roles-date
+# gives the day to read them on (an undated 2005 story's "Mr Blair" is the prime minister)
+echo '{"id":"u1","lang":"en","text":"Mr Blair met President Chirac in Paris."}' > "$T/u.jsonl"
+"$DYAD" code "$T/u.jsonl" > "$T/u.today" 2> "$T/u.err"; rc=$?
+check "undated: exits 0" test "$rc" -eq 0
+check "undated: today's roles (Blair has left office)" grep -q '"code":"GBRELI"' "$T/u.today"
+check "undated: the summary says how many records had no date" grep -q "1 articles carry no date" "$T/u.err"
+"$DYAD" code --roles-date 2005-06-01 "$T/u.jsonl" > "$T/u.2005" 2> "$T/u.err"; rc=$?
+check "--roles-date: the prime minister of the day" test "$rc" -eq 0 -a -n "$(grep '"code":"GBRGOV"' "$T/u.2005")"
+check "--roles-date: the events keep no date" grep -q '"date":""' "$T/u.2005"
+check "--roles-date: no undated note" test -z "$(grep 'carry no date' "$T/u.err")"
+"$DYAD" code --roles-date 2005-02-30 "$T/u.jsonl" > /dev/null 2> "$T/u.err"; rc=$?
+check "--roles-date: an impossible day exits 2 and says why" test "$rc" -eq 2 -a -n "$(grep 'must be YYYY-MM-DD' "$T/u.err")"
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

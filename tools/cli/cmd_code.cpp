@@ -29,6 +29,7 @@ void add_code(CLI::App& app, Common& c) {
       ->capture_default_str();
   sub->add_flag("-q,--quiet", o->quiet, "no summary line on standard error");
   sub->add_option("-j,--threads", o->threads, "coding threads (default: one per core)");
+  add_roles_date(sub, c);
   add_cache_flag(sub, c);
   sub->callback([&c, o]() {
     auto fmt_r = io::parse_format(o->format);
@@ -53,7 +54,7 @@ void add_code(CLI::App& app, Common& c) {
     }
     auto writer = io::make_writer(*fmt_r, *out);
     io::DocReader reader(o->inputs);
-    size_t docs = 0, events = 0, errors = 0, sentences = 0;
+    size_t docs = 0, events = 0, errors = 0, sentences = 0, undated = 0;
     code_stream(
         **engine, [&] { return reader.next(); },
         [&](const Result<Doc>& d, const Result<CodeReport>* rep) {
@@ -69,6 +70,7 @@ void add_code(CLI::App& app, Common& c) {
           }
           ++docs;
           sentences += (*rep)->sentences;
+          undated += (*rep)->undated;
           for (auto& e : (*rep)->events) {
             writer->write(e);
             ++events;
@@ -77,8 +79,11 @@ void add_code(CLI::App& app, Common& c) {
         o->threads);
     writer->finish();
     out->flush();
-    if (!o->quiet)
+    if (!o->quiet) {
       std::cerr << fmt::format("dyad: {} articles, {} sentences, {} events, {} errors\n", docs, sentences, events, errors);
+      if (undated)
+        std::cerr << undated_note(undated);
+    }
     if (errors) throw CLI::RuntimeError(1);
   });
 }

@@ -123,6 +123,7 @@ void add_ingest(CLI::App& app, Common& c) {
   sub->add_option("--max-size", o->max_mb, "stop, as on a full disk, before the store grows past this many MB");
   sub->add_flag("--force", o->force, "re-code and replace articles even when they are unchanged");
   sub->add_flag("-q,--quiet", o->quiet, "no progress or summary on standard error");
+  add_roles_date(sub, c);
   add_cache_flag(sub, c);
   sub->callback([&c, o, win]() {
     store::OpenOptions oo;
@@ -149,7 +150,7 @@ void add_ingest(CLI::App& app, Common& c) {
     const bool tty = !o->quiet && isatty(STDERR_FILENO);
     const auto t0 = std::chrono::steady_clock::now();
     auto last_progress = t0;
-    size_t errors = 0, sentences = 0, precheck_unchanged = 0;
+    size_t errors = 0, sentences = 0, precheck_unchanged = 0, undated = 0;
     std::vector<store::Article> batch;
 
     // One writer thread commits batches while the coding goes on; at most two batches wait.
@@ -244,6 +245,7 @@ void add_ingest(CLI::App& app, Common& c) {
             return;
           }
           sentences += (*rep)->sentences;
+          undated += (*rep)->undated;
           batch.push_back(store::Article{*d, (*rep)->events, (*rep)->sentences});
           if (batch.size() >= static_cast<size_t>(o->batch)) flush();
           if (tty) {
@@ -280,6 +282,8 @@ void add_ingest(CLI::App& app, Common& c) {
           total.unchanged + precheck_unchanged, sentences, total.mentions, total.events_created, errors);
       if (n) std::cerr << fmt::format("; {} holds {} articles, {} mentions, {} events", o->db, n->articles, n->mentions, n->events);
       std::cerr << "\n";
+      if (undated)
+        std::cerr << undated_note(undated);
     }
     if (errors) exit_with(1);
   });

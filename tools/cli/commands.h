@@ -15,11 +15,16 @@ struct Common {
   std::string data_dir;  // dyad's data/ folder
   std::string dict;      // "" or "petrarch:DIR"
   std::string lang = "en";
+  std::string roles_date;  // --roles-date: EngineOptions::roles_date
   bool no_cache = false;  // compile the dictionaries from text, neither reading nor writing the cache
 };
 
 // --no-cache, on every subcommand that opens an engine.
 void add_cache_flag(CLI::App* sub, Common& c);
+// --roles-date, on the subcommands that code a batch of records, and the line that tells how
+// many records it would have dated (CodeReport::undated).
+void add_roles_date(CLI::App* sub, Common& c);
+std::string undated_note(size_t undated);
 // The engine options the shared options give.
 EngineOptions engine_options(const Common& c);
 // Opens an engine, printing what it worked around (a corrupt dictionary cache) on standard error.

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "commands.h"
 
 namespace dyad::cli {
@@ -23,12 +25,25 @@ void add_cache_flag(CLI::App* sub, Common& c) {
                 "($DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad or ~/.cache/dyad)");
 }
 
+void add_roles_date(CLI::App* sub, Common& c) {
+  sub->add_option("--roles-date", c.roles_date,
+                  "YYYY-MM-DD: read actors' dated roles on this day for records that carry no date and name none "
+                  "(default: today's roles; the events keep no date)");
+}
+
+std::string undated_note(size_t undated) {
+  return fmt::format("dyad: {} articles carry no date and name none: their actors' roles are today's "
+                     "(--roles-date YYYY-MM-DD reads them on another day)\n",
+                     undated);
+}
+
 EngineOptions engine_options(const Common& c) {
   EngineOptions eo;
   eo.data_dir = c.data_dir;
   eo.dict = c.dict;
   eo.default_lang = c.lang;
   eo.cache = !c.no_cache;
+  eo.roles_date = c.roles_date;
   return eo;
 }
 
