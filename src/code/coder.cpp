@@ -1511,6 +1511,13 @@ class Sentence {
           next = dir > 0 ? static_cast<int32_t>(gr.ae) : static_cast<int32_t>(gr.ab) - 1;
         } else {
           if (is_punct(raw(static_cast<uint32_t>(q)))) return false;
+          // own dictionaries: the skipped word opens no other clause ("freed after the UK
+          // government promised", "must be withdrawn and the police must apologize"); a
+          // complementizer may be skipped ("announced that tariffs on")
+          if (const uint32_t wc = cls(raw(static_cast<uint32_t>(q)));
+              !opt_.dict.pair_any_code && ((wc & (dict::kConjunction | dict::kSubordinator)) ||
+                                           ((wc & dict::kClauseStart) && !(wc & dict::kComplementizer))))
+            return false;
           next = q + dir;
         }
         if (match_side(els, k + 1, next, dir, b)) return true;

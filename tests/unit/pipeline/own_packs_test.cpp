@@ -130,4 +130,10 @@ TEST_F(OwnPacks, ACountBeforeTheNounAPatternNamesIsReadThrough) {
   EXPECT_EQ(code("fr", "La Russie a livré 2019 drones au Venezuela."), (V{}));
 }
 
+TEST_F(OwnPacks, AWordAPatternSkipsOpensNoOtherClause) {
+  // '*_^_+': the word skipped before the target is no "and", "after", "which": past it lies
+  // another clause, whose actor is not the target ("expelled and Russia's consulate")
+  EXPECT_EQ(code("en", "In March 60 Russian diplomats were expelled and Russia's consulate in Seattle was closed."), (V{}));
+}
+
 }  // namespace
