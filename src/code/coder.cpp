@@ -1137,6 +1137,10 @@ class Sentence {
       } else if ((cls(r) & dict::kConjunction) && !inside_group(p)) {
         for (uint32_t q = p + 1; q < A_.size() && q <= p + 2; ++q)
           if (is_trigger(raw(q))) { boundary = true; break; }
+        // an actor right before "and" with no verb before it is the first of a compound subject
+        // ("Russia and China veto"); after a verb it is an object and a new clause may follow
+        if (!boundary && !opt_.dict.pair_any_code && (p == 0 || group_end_[p - 1] == kNone || verb_before_object(p)))
+          boundary = subject_verb_after(p + 1);
       } else if (cls(r) & dict::kClauseStart) {
         boundary = true;
       }
@@ -1147,6 +1151,36 @@ class Sentence {
       }
       clause_[p] = c;
     }
+  }
+  // Own dictionaries: an actor (after determiners) and then, within three words of its end and
+  // no punctuation, determiner or preposition between, a verb open a new clause at active
+  // position `p` ("a
+  // condamné l'Iran et la Russie a critiqué Washington", "and the Russian government has
+  // criticized"): the verb has its own subject.
+  bool subject_verb_after(uint32_t p) const {
+    uint32_t q = p;
+    while (q < A_.size() && !is_punct(raw(q)) && (cls(raw(q)) & dict::kDeterminer) && group_start_[q] == kNone) ++q;
+    if (q >= A_.size() || group_start_[q] == kNone) return false;
+    const uint32_t ge = groups_[static_cast<size_t>(group_start_[q])].ae;
+    for (uint32_t v = ge; v < A_.size() && v < ge + 3; ++v) {
+      const uint32_t r = raw(v);
+      const uint32_t c = cls(r);
+      if (is_punct(r) || (c & dict::kDeterminer) || group_start_[v] != kNone) return false;
+      if (is_trigger(r) && !in_mention(r)) return true;
+      // a preposition: the actor is an object ("l'armée à défendre", "sa présidente pour faire")
+      if ((c & (dict::kFunction | dict::kLinkPrep)) && !(c & (dict::kAuxiliary | dict::kPassiveAux))) return false;
+    }
+    return false;
+  }
+  // A verb, not a noun ("Iran's allies Hezbollah and"), stands before active position p in its
+  // clause (back to punctuation, a clause-start word or a subordinator).
+  bool verb_before_object(uint32_t p) const {
+    for (uint32_t q = p; q-- > 0;) {
+      const uint32_t r = raw(q);
+      if (is_punct(r) || (cls(r) & (dict::kClauseStart | dict::kSubordinator))) return false;
+      if (is_trigger(r) && !in_mention(r) && !nominal(q)) return true;
+    }
+    return false;
   }
   bool inside_group(uint32_t p) const {
     for (auto& g : groups_)

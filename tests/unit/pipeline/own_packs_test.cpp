@@ -136,4 +136,12 @@ TEST_F(OwnPacks, AWordAPatternSkipsOpensNoOtherClause) {
   EXPECT_EQ(code("en", "In March 60 Russian diplomats were expelled and Russia's consulate in Seattle was closed."), (V{}));
 }
 
+TEST_F(OwnPacks, AnActorAndAVerbAfterAndOpenANewClause) {
+  // "et la Russie a critiqué": the second verb has its own subject, three words after "et"
+  EXPECT_EQ(code("fr", "La France a condamné l'Iran et la Russie a critiqué Washington."),
+            (V{"FRA IRN 111", "RUS USAGOV 111"}));
+  // an actor before "and" with no verb before it begins a compound subject
+  EXPECT_EQ(code("en", "Russia and China have criticized the United States."), (V{"CHN USA 111", "RUS USA 111"}));
+}
+
 }  // namespace
