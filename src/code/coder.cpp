@@ -96,6 +96,18 @@ class Sentence {
         if (state_code(*it) && std::find(out_.last_actor.countries.begin(), out_.last_actor.countries.end(),
                                          it->substr(0, 3)) == out_.last_actor.countries.end())
           out_.last_actor.countries.push_back(it->substr(0, 3));
+    // own dictionaries: "he", "elle" of the next sentence stand for the doer of this one's
+    // latest act, when a person did it ("Sarkozy a critiqué Kadhafi. ... a-t-il déploré": Sarkozy),
+    // a pronoun that stood for the same person included
+    bool doer = false;
+    if (!opt_.dict.pair_any_code)
+      for (auto it = out_.events.rbegin(); it != out_.events.rend() && !doer; ++it) {
+        const std::string& s = it->source.code;
+        if (s.size() <= 3 || s.starts_with("---") || s.starts_with('"') || std::string_view(s).substr(3) == "MED") continue;
+        out_.last_actor.person_codes = {s};
+        out_.last_actor.person_begin = it->source.tok_begin, out_.last_actor.person_end = it->source.tok_end;
+        doer = true;
+      }
     for (size_t g = groups_.size(); g-- > 0;) {
       const auto& gr = groups_[g];
       if (gr.ab == gr.ae) continue;  // a resolved pronoun, not a mention here
@@ -104,7 +116,7 @@ class Sentence {
       if (std::all_of(gr.codes.begin(), gr.codes.end(), nameless)) continue;
       if (out_.last_actor.codes.empty()) out_.last_actor.codes = gr.codes, out_.last_actor.tok_begin = gr.b, out_.last_actor.tok_end = gr.e;
       // a place ("viajó a Washington", "au Kremlin") is not who "il" or a dropped subject stands for
-      if (person_like(gr) && !locative(gr)) {
+      if (!doer && person_like(gr) && !locative(gr)) {
         out_.last_actor.person_codes = gr.codes, out_.last_actor.person_begin = gr.b, out_.last_actor.person_end = gr.e;
         break;
       }

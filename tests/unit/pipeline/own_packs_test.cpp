@@ -144,4 +144,10 @@ TEST_F(OwnPacks, AnActorAndAVerbAfterAndOpenANewClause) {
   EXPECT_EQ(code("en", "Russia and China have criticized the United States."), (V{"CHN USA 111", "RUS USA 111"}));
 }
 
+TEST_F(OwnPacks, HeStandsForTheDoerOfTheSentenceBefore) {
+  // the person who acted before, not the last person named: Trump praised Abe, not Putin
+  EXPECT_EQ(code("en", "President Trump criticized Vladimir Putin on Monday. He also praised Shinzo Abe."),
+            (V{"USAGOV JPNGOV 051", "USAGOV RUSGOV 111"}));
+}
+
 }  // namespace
