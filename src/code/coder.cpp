@@ -2407,6 +2407,25 @@ class Sentence {
           for (const auto& cd : cands_)
             if (cd.ab >= ks && cd.ab < ke && !cd.nominal && !cd.quiet) { ke = cd.ab; break; }
         src = subject_in(ks, ke, consumed);
+        // own dictionaries: the actor right after a verb no dictionary holds (past determiners)
+        // is its object, lent to no later verb, when the verb follows a preposition ("positions
+        // on confronting Iran, supporting Israel") or the actor is a medium ("told the AP that
+        // his son ..., preparing to visit")
+        if (src != kNone && opt_.dict.clause_members) {
+          const Group& sg = groups_[static_cast<size_t>(src)];
+          uint32_t p = sg.ab;
+          while (p > ks && (cls(raw(p - 1)) & dict::kDeterminer)) --p;
+          const bool media = !sg.codes.empty() && std::all_of(sg.codes.begin(), sg.codes.end(), [](const std::string& x) {
+            return x.size() >= 6 && std::string_view(x).substr(3, 3) == "MED";
+          });
+          if (p > ks && has_pos(raw(p - 1), "VERB") && !is_trigger(raw(p - 1)) && !cls(raw(p - 1)) &&
+              (media || (p - 1 > ks && (cls(raw(p - 2)) & dict::kFunction) && !(cls(raw(p - 2)) & dict::kDeterminer)))) {
+            trace(fmt::format("verb: '{}': the actor the clause before lends is the object of '{}'", words(c.ab, c.ae),
+                              words(p - 1, p)));
+            src = kNone;
+            break;
+          }
+        }
         // "Le président syrien, interviewé par Europe 1 et TF1, dénonce": the actor after "par" or
         // "by" in an insert between commas that opens with a plain word (the participle), right
         // before this verb, is that participle's doer, not this verb's subject (own dictionaries)

@@ -150,4 +150,12 @@ TEST_F(OwnPacks, HeStandsForTheDoerOfTheSentenceBefore) {
             (V{"USAGOV JPNGOV 051", "USAGOV RUSGOV 111"}));
 }
 
+TEST_F(OwnPacks, TheMediumToldIsNoSubjectLentToALaterVerb) {
+  // "told The Associated Press that ...": the news agency is the object of "told", not the one
+  // who prepares to visit
+  EXPECT_EQ(code("en", "Abedi's father told The Associated Press that his son was in Libya a month ago and was "
+                       "preparing to visit Saudi Arabia."),
+            (V{}));
+}
+
 }  // namespace
