@@ -147,9 +147,15 @@ class Sentence {
   // reflexive pronouns and active participles bear only on the passive test (has_class): the
   // noun "parti" (lemma "partir") stays the plain word it always was
   uint32_t lookup_class(uint32_t raw) const {
-    return (lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) &
-           ~uint32_t{dict::kReflexive | dict::kActiveParticiple | dict::kNoDroppedSubject | dict::kLeadIn |
-                     dict::kFutureEnding | dict::kConditionalEnding};
+    uint32_t c = (lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) &
+                 ~uint32_t{dict::kReflexive | dict::kActiveParticiple | dict::kNoDroppedSubject | dict::kLeadIn |
+                           dict::kFutureEnding | dict::kConditionalEnding};
+    // own dictionaries: a capitalised month name inside the sentence is the month, no modal
+    // ("a May meeting of NATO members")
+    if ((c & dict::kModal) && !opt_.dict.pair_any_code && toks_[raw].capitalised && raw > b_ &&
+        lex_.dates.months.count(toks_[raw].form))
+      c &= ~uint32_t{dict::kModal};
+    return c;
   }
   bool has_class(uint32_t raw, dict::WordClass c) const {
     return ((lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) & c) != 0;

@@ -158,4 +158,19 @@ TEST_F(OwnPacks, TheMediumToldIsNoSubjectLentToALaterVerb) {
             (V{}));
 }
 
+TEST_F(OwnPacks, ACapitalisedMonthIsNoModal) {
+  // "in May," is a date: the visit happened, it is no supposition
+  Doc d{.id = "t", .lang = "en", .date = "2017-06-01",
+        .text = "During a visit to NATO's Brussels headquarters in May, Trump berated some members."};
+  auto r = engine_->code(d);
+  ASSERT_TRUE(r.has_value());
+  bool visit = false;
+  for (const auto& e : r->events)
+    if (e.code == "042") {
+      visit = true;
+      EXPECT_EQ(e.modality, Modality::fact);
+    }
+  EXPECT_TRUE(visit);
+}
+
 }  // namespace
