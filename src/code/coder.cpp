@@ -2371,7 +2371,24 @@ class Sentence {
             consumed.push_back(static_cast<int32_t>(g));
       // "encouraged the Iraqi government to show restraint": the object before the marker acts
       if (!opt_.dict.pair_any_code) src = infinitive_subject(c, cstart, consumed);
-      if (src == kNone) src = subject_in(cstart, c.ab, consumed);
+      // own dictionaries: a subordinator before the verb in its clause opens a clause of its own
+      // ("officials would not disclose when the plane landed in Tehran"): its subject stands
+      // after it; when that subject is no actor, the verb borrows none from before
+      bool sub_own = false;
+      if (src == kNone && !opt_.dict.pair_any_code && !c.nominal)
+        for (uint32_t p = c.ab; p-- > cstart;) {
+          const uint32_t r = raw(p);
+          if (is_punct(r) || in_mention(r) || !(cls(r) & dict::kSubordinator)) continue;
+          if (p + 1 < c.ab) {
+            src = subject_in(p + 1, c.ab, consumed);
+            // a noun phrase opens it: a determiner, then no punctuation up to the verb
+            bool np = (cls(raw(p + 1)) & dict::kDeterminer) != 0;
+            for (uint32_t q = p + 1; np && q < c.ab; ++q) np = !is_punct(raw(q));
+            sub_own = src == kNone && np;
+          }
+          break;
+        }
+      if (src == kNone && !sub_own) src = subject_in(cstart, c.ab, consumed);
       if (src == kNone && pronoun_subject && opt_.dict.resolve_pronouns) src = antecedent(cstart, consumed, person);
       // a relative clause with no subject before its verb ("an organization that has called for
       // the kidnapping of Israeli soldiers") is done by what the relative pronoun follows: that
@@ -2389,8 +2406,8 @@ class Sentence {
       }
       // a verb with a subject of its own that is no actor ("after Remainers seized control of
       // Parliament", "adding that protesters attacked") borrows none (own dictionaries)
-      const bool own = src == kNone && !pronoun_subject && !relative && !opt_.dict.pair_any_code && !c.nominal &&
-                       own_subject(cstart, c.ab);
+      const bool own = sub_own || (src == kNone && !pronoun_subject && !relative && !opt_.dict.pair_any_code && !c.nominal &&
+                                   own_subject(cstart, c.ab));
       if (own) trace(fmt::format("verb: '{}' has a subject of its own that is no actor", words(c.ab, c.ae)));
       // an unresolved pronoun subject ("he said") is not the previous clause's subject
       for (int32_t k = static_cast<int32_t>(cl) - 1; src == kNone && !pronoun_subject && !relative && !own && k >= 0;

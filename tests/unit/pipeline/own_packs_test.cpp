@@ -173,4 +173,11 @@ TEST_F(OwnPacks, ACapitalisedMonthIsNoModal) {
   EXPECT_TRUE(visit);
 }
 
+TEST_F(OwnPacks, ASubordinatorOpensAClauseWithItsOwnSubject) {
+  // "when the family had arrived": the family arrived, not the officials before "when"
+  EXPECT_EQ(code("en", "Hungarian officials said nothing when the family had arrived in Austria."), (V{}));
+  // an actor after the subordinator is that clause's subject
+  EXPECT_EQ(code("en", "Obama criticized Putin after Russia annexed Crimea."), (V{"RUS UKR 192", "USAELI RUSGOV 111"}));
+}
+
 }  // namespace
