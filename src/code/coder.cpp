@@ -358,10 +358,13 @@ class Sentence {
     return false;
   }
 
-  // A leading "CITY NAME: --" or "CITY (Agency) -" dateline is flagged and not coded.
+  // A leading "CITY NAME: --" or "CITY (Agency) -" dateline is flagged and not coded; the
+  // city may be followed by a comma and its region or country, capitalised ("RIYADH, Saudi
+  // Arabia —", "SAN FRANCISCO, Calif. —").
   void dateline() {
-    uint32_t caps = 0;
-    for (uint32_t i = b_; i < e_ && i < b_ + 8; ++i) {
+    uint32_t caps = 0, region = 0;
+    bool comma = false;
+    for (uint32_t i = b_; i < e_ && i < b_ + (comma ? 10 : 8); ++i) {
       const auto& t = toks_[i];
       if (t.kind == TokKind::word) {
         bool all_upper = t.capitalised;  // first letter upper-case, and no ASCII lower-case after
@@ -369,12 +372,32 @@ class Sentence {
           char c = text_[k];
           if (c >= 'a' && c <= 'z') all_upper = false;
         }
+        if (comma) {
+          if (!t.capitalised || ++region > 3) return;
+          continue;
+        }
         if (!all_upper) return;
         ++caps;
         continue;
       }
+      if (t.kind == TokKind::punct && caps > 0 && !comma && norm(i) == ",") {
+        comma = true;
+        continue;
+      }
+      if (comma && t.kind == TokKind::punct && norm(i) == "." && region > 0) continue;  // "Calif."
       // a dash of any length: "WASHINGTON —" and "SEOUL –" fold to "-"
-      if (t.kind == TokKind::punct && caps > 0 && (norm(i) == ":" || norm(i).starts_with("-"))) {
+      if (t.kind == TokKind::punct && caps > 0 && (!comma || region > 0) && (norm(i) == ":" || norm(i).starts_with("-"))) {
+        // the country a region names is evidence of the article's home ("ERBIL, Iraq —"),
+        // though the dateline codes nothing
+        for (uint32_t k = b_; comma && k < i; ++k) {
+          uint32_t last = 0;
+          const int64_t a = lex_.actor_trie.longest(toks_, k, i, last);
+          if (a < 0) continue;
+          if (const auto* cs = lex_.actors[static_cast<size_t>(a)].resolve(date_))
+            for (const auto& c : *cs)
+              if (c.size() >= 3 && !c.starts_with("---")) out_.countries.push_back(c.substr(0, 3));
+          k = last;
+        }
         for (uint32_t k = b_; k <= i; ++k) deleted_[k - b_] = true;
         if (i + 1 < e_ && norm(i + 1).starts_with("--")) deleted_[i + 1 - b_] = true;
         out_.dateline = true;

@@ -180,4 +180,10 @@ TEST_F(OwnPacks, ASubordinatorOpensAClauseWithItsOwnSubject) {
   EXPECT_EQ(code("en", "Obama criticized Putin after Russia annexed Crimea."), (V{"RUS UKR 192", "USAELI RUSGOV 111"}));
 }
 
+TEST_F(OwnPacks, ADatelineWithItsCountryCodesNothing) {
+  // "RIYADH, Saudi Arabia —": the country after the city is the dateline's, not a subject
+  EXPECT_EQ(code("en", "RIYADH, Saudi Arabia \u2014 King Salman greeted President Trump at the airport."),
+            (V{"SAUGOV USAGOV 043", "USAGOV SAUGOV 042"}));
+}
+
 }  // namespace
