@@ -149,7 +149,7 @@ class Sentence {
   uint32_t lookup_class(uint32_t raw) const {
     uint32_t c = (lex_.classes(toks_[raw].form) | lex_.classes(toks_[raw].lemma)) &
                  ~uint32_t{dict::kReflexive | dict::kActiveParticiple | dict::kNoDroppedSubject | dict::kLeadIn |
-                           dict::kFutureEnding | dict::kConditionalEnding};
+                           dict::kFutureEnding | dict::kConditionalEnding | dict::kParticipleEnding};
     // own dictionaries: a capitalised month name inside the sentence is the month, no modal
     // ("a May meeting of NATO members")
     if ((c & dict::kModal) && !opt_.dict.pair_any_code && toks_[raw].capitalised && raw > b_ &&
@@ -2334,8 +2334,12 @@ class Sentence {
     if (ch.from_pattern && ch.pattern && ch.pattern->text.starts_with("\"_,_") && b.lo < c.ab && is_punct(raw(b.lo)))
       for (group = b.lo; group < c.ab && is_punct(raw(group));) ++group;
     bool inside = false;  // the verb is inside the quotation: its speaker is named after it
-    const bool quoted = !pairs_within && opt_.dict.resolve_pronouns && first_group_in(cstart, c.ab, consumed) == kNone &&
-                        after_quotation(raw(group), &incise, opt_.dict.pair_any_code ? nullptr : &inside);
+    // a present participle after a quotation ("Sarkozy défendait « l'identité française »,
+    // taclant au passage Alain Juppé") is no incise: its subject is the clause's before it, and
+    // the actor after it its object (own dictionaries)
+    bool quoted = !pairs_within && opt_.dict.resolve_pronouns && first_group_in(cstart, c.ab, consumed) == kNone &&
+                  after_quotation(raw(group), &incise, opt_.dict.pair_any_code ? nullptr : &inside);
+    if (quoted && !inside && !opt_.dict.pair_any_code && participle(c)) quoted = incise = false;
     // and the dictionary's pattern says so: it opens with the quotation (`"_,_AVOIR_*`,
     // `,_"_*`), or with words inside it and then the quotation (`&BLAME ,_"_*`). Then the
     // speaker is the verb's inverted subject (own dictionaries)
@@ -3200,6 +3204,17 @@ class Sentence {
       if (t == "\"" || t == ":" || t == "." || t.starts_with("-") || t == "\u2022") return false;
     }
     return true;
+  }
+
+  // The verb is a present participle: a form the lexicon reads as a verb, with a
+  // `participle-ending`, at least three letters longer than it.
+  bool participle(const Candidate& c) const {
+    if (c.nominal || lex_.participle_endings.empty()) return false;
+    const uint32_t r = raw(c.ab);
+    if (!has_pos(r, "VERB") || toks_[r].lemma == toks_[r].form) return false;
+    const std::string_view v = norm(r);
+    return std::any_of(lex_.participle_endings.begin(), lex_.participle_endings.end(),
+                       [&](const std::string& x) { return v.size() > x.size() + 2 && v.ends_with(x); });
   }
 
   // A verb in the future tells an intention ("Macron rencontrera Poutine", "se reunirá con"), in

@@ -29,7 +29,7 @@ static_assert(sizeof(Origin) == 8 && sizeof(PhraseWord) == 8 && sizeof(DatedCode
                   sizeof(VerbTrigger) == 168 && sizeof(Synset) == 120 && sizeof(CueEntry) == 48 &&
                   sizeof(DiscardEntry) == 48 && sizeof(NumberRules) == 176 && sizeof(DateRules) == 296 &&
                   sizeof(Options) == 44 && sizeof(text::TokenRules) == 184 && sizeof(PhraseTrie) == 136 &&
-                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 2080 && sizeof(PlaceEntry) == 96,
+                  sizeof(Vocab) == 56 && sizeof(Lexicon) == 2104 && sizeof(PlaceEntry) == 96,
               "a dictionary struct changed: update dict/cache.cpp and bump kCacheFormat");
 #endif
 

@@ -42,6 +42,7 @@ constexpr ClassName kClasses[] = {
     {"reciprocal", kReciprocal},
     {"infinitive-marker", kInfinitive},
     {"complementizer", kComplementizer},
+    {"participle-ending", kParticipleEnding},
 };
 
 struct CueName {

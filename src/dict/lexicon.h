@@ -257,6 +257,7 @@ enum WordClass : uint32_t {
   kReciprocal = 1u << 27,         // each (other), mutuellement — what a compound does, its members do to each other
   kInfinitive = 1u << 28,         // to, à — "told Y to attack": Y is the subject of the verb after it
   kComplementizer = 1u << 29,     // that, que — a relative pronoun that also opens what is said
+  kParticipleEnding = 1u << 30,   // ant, ando, ing — a present participle: no incise, no subject of its own
 };
 
 // Numbers and dates of a language (data/<lang>/numbers.txt, dates.txt).
@@ -393,6 +394,8 @@ struct Lexicon {
   // event told by such a verb is an intention ("rencontrera") or a supposition ("rencontrerait").
   // Derived like active_endings.
   std::vector<std::string> future_endings, conditional_endings;
+  // Endings of present participles (`participle-ending`): "taclant", "denunciando".
+  std::vector<std::string> participle_endings;
   text::TokenRules token_rules;
   // dyad's own files are written as text: their words are cut like running text (load_native)
   bool cut_words = false;

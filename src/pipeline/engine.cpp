@@ -230,6 +230,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
     lex->no_dropped_subject_endings.clear();
     lex->future_endings.clear();
     lex->conditional_endings.clear();
+    lex->participle_endings.clear();
     for (auto& [w, c] : lex->word_classes) {
       // a subordinator opens a clause in dyad's own dictionaries; PETRARCH's records read
       // "after" and "when" inside the clause before
@@ -238,6 +239,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& opt) {
       if (c & dict::kNoDroppedSubject) lex->no_dropped_subject_endings.emplace_back(lex->vocab.word(w));
       if (c & dict::kFutureEnding) lex->future_endings.emplace_back(lex->vocab.word(w));
       if (c & dict::kConditionalEnding) lex->conditional_endings.emplace_back(lex->vocab.word(w));
+      if (c & dict::kParticipleEnding) lex->participle_endings.emplace_back(lex->vocab.word(w));
     }
     impl->langs.emplace(p.lang, std::move(lex));
   }

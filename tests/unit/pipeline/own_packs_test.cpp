@@ -186,4 +186,19 @@ TEST_F(OwnPacks, ADatelineWithItsCountryCodesNothing) {
             (V{"SAUGOV USAGOV 043", "USAGOV SAUGOV 042"}));
 }
 
+TEST_F(OwnPacks, AParticipleAfterAQuotationIsNoIncise) {
+  // "taclant Alain Juppé": Sarkozy, who spoke of "l'identité française", criticised Juppé,
+  // not the other way round
+  EXPECT_EQ(code("fr", "Alors que Nicolas Sarkozy défendait la semaine dernière \"l'identité française\", taclant au "
+                       "passage Alain Juppé, le maire de Bordeaux a répondu."),
+            (V{"FRAELI FRAJUD 111"}));  // in 2019 Juppé sits on the Conseil constitutionnel
+  Doc d{.id = "t", .lang = "fr", .date = "2016-08-30",
+        .text = "Nicolas Sarkozy défendait \"l'identité française\", taclant au passage Alain Juppé."};
+  auto r = engine_->code(d);
+  ASSERT_TRUE(r.has_value());
+  ASSERT_EQ(r->events.size(), 1u);
+  EXPECT_EQ(r->events[0].source.text, "Nicolas Sarkozy");
+  EXPECT_EQ(r->events[0].target.text, "Alain Juppé");
+}
+
 }  // namespace
