@@ -474,11 +474,59 @@ static bool place_follows(const dict::Lexicon& lex, const text::Tokenized& toks,
   return false;
 }
 
+// A sub-heading in capitals glued to the sentence after it ("LA LOI TRAVAIL, \"LA DÉCHIRURE DE
+// TROP\" Arnaud Montebourg dénonce", "QUERELLES DE POUVOIR La réunion entre"): three or more
+// words in capitals (one of four letters or more), with only quotes, commas and apostrophes
+// between, right before a capitalised word with lower-case letters, open a sentence. They are a
+// sentence of their own: their actors and verbs belong to no clause of the next one. (A colon
+// ends a dateline or a caption's label, "FILE PHOTO: U.S. President ...", which stay whole.)
+static void split_headings(text::Tokenized& toks) {
+  const auto& T = toks.tokens;
+  const std::string_view text = toks.raw_text;
+  auto upper_word = [&](const text::Token& t) {
+    if (!t.capitalised) return false;
+    for (uint32_t k = t.start; k < t.end; ++k) {
+      const auto c = static_cast<unsigned char>(text[k]);
+      if (c >= 'a' && c <= 'z') return false;
+      // a lower-case letter of Latin-1 Supplement (é, ç...): two bytes, 0xC3 then 0x9F-0xBF
+      if (c == 0xC3 && k + 1 < t.end && static_cast<unsigned char>(text[k + 1]) >= 0x9F) return false;
+    }
+    return true;
+  };
+  std::vector<text::SentenceSpan> out;
+  out.reserve(toks.sentences.size());
+  for (const auto& s : toks.sentences) {
+    uint32_t words = 0, i = s.tok_begin;
+    bool long_word = false, stop = false;
+    for (; i < s.tok_end && !stop; ++i) {
+      const auto& t = T[i];
+      if (t.kind == text::TokKind::punct) {
+        const auto n = toks.norm(t);
+        stop = !(n == "," || n == "\"" || n == "\u00ab" || n == "\u00bb" || n == "\u201c" || n == "\u201d" ||
+                 n == "'" || n == "\u2019");
+        if (stop) words = 0;
+        continue;
+      }
+      if (!upper_word(t)) break;
+      ++words;
+      long_word = long_word || t.end - t.start >= 4;
+    }
+    if (words >= 3 && long_word && i < s.tok_end && T[i].kind == text::TokKind::word && T[i].capitalised) {
+      out.push_back({s.start, T[i - 1].end, s.tok_begin, i});
+      out.push_back({T[i].start, s.end, i, s.tok_end});
+    } else {
+      out.push_back(s);
+    }
+  }
+  toks.sentences.swap(out);
+}
+
 static void run(const Engine::Impl& impl, const dict::Lexicon& lex, const Doc& doc, const std::string& lang,
                 const EngineOptions& o, CodeReport& rep, std::string* explain) {
   thread_local text::Tokenized toks;
   text::tokenize(doc.text, lex.token_rules, toks);
   lex.assign_ids(toks);
+  if (!o.dict.starts_with("petrarch:")) split_headings(toks);
   code::CodeOptions copt;
   copt.dict = dict_options(o);
   copt.trace = explain != nullptr;

@@ -201,4 +201,18 @@ TEST_F(OwnPacks, AParticipleAfterAQuotationIsNoIncise) {
   EXPECT_EQ(r->events[0].target.text, "Alain Juppé");
 }
 
+TEST_F(OwnPacks, AHeadingInCapitalsIsASentenceOfItsOwn) {
+  // the heading's "DOIT" is no modal of the sentence glued after it
+  Doc d{.id = "t", .lang = "fr", .date = "2016-08-30",
+        .text = "\"NOTRE VIGILANCE DOIT \u00caTRE ADAPT\u00c9E SANS D\u00c9LAI\"Nicolas Sarkozy a r\u00e9clam\u00e9 une "
+                "attention plus accrue au gouvernement."};
+  auto r = engine_->code(d);
+  ASSERT_TRUE(r.has_value());
+  ASSERT_FALSE(r->events.empty());
+  for (const auto& e : r->events) {
+    EXPECT_EQ(e.modality, Modality::fact) << e.code;
+    EXPECT_EQ(e.sentence.find("VIGILANCE"), std::string::npos) << e.sentence;
+  }
+}
+
 }  // namespace
