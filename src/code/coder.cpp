@@ -2171,8 +2171,11 @@ class Sentence {
         if (!inside) continue;
         const auto& cj = cands_[choices[j].cand];
         if (ci.ab == cj.ab && ci.ae == cj.ae) continue;
+        // (not when the words around it reject or cut it: "suggested cutting U.S. military aid to
+        // Israel" is no aid given, CAMEO 12 and 16)
+        const std::string& outer = choices[j].code.fwd;
         if (!opt_.dict.pair_any_code && choices[i].from_pattern && choices[i].bind.source != kNone && ci.ab > cj.ae &&
-            event_noun(choices[i])) {
+            event_noun(choices[i]) && !outer.starts_with("12") && !outer.starts_with("16")) {
           inner[i] = true;
           continue;
         }

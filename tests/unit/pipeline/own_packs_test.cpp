@@ -215,4 +215,9 @@ TEST_F(OwnPacks, AHeadingInCapitalsIsASentenceOfItsOwn) {
   }
 }
 
+TEST_F(OwnPacks, AnEventNounCutOrRejectedByTheWordsAroundItIsNoEvent) {
+  // "cutting U.S. military aid to Israel": a cut proposed, no aid given
+  EXPECT_EQ(code("en", "Sanders suggested cutting U.S. military aid to Israel."), (V{"USAGOV ISR 1622"}));
+}
+
 }  // namespace
