@@ -3180,6 +3180,11 @@ class Sentence {
         case dict::Cue::not_negation: break;
         case dict::Cue::pair: break;
         case dict::Cue::presupposed: break;
+        // a reporting conditional ("aurait mené", "habría ordenado") tells of its own clause only:
+        // another clause's act is not reported by it
+        case dict::Cue::report_clause:
+          if (before && mod == Modality::fact) mod = Modality::reported;
+          break;
         case dict::Cue::report:
           if (mod == Modality::fact) mod = Modality::reported;
           if (report_at == kNone) report_at = static_cast<int32_t>(pos_[last - b_] >= 0 ? pos_[last - b_] : p);

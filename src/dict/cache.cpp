@@ -376,7 +376,7 @@ void get(Reader& r, PlaceEntry& p) {
 }
 void get(Reader& r, CueEntry& c) {
   uint8_t k = r.u8();
-  if (k > static_cast<uint8_t>(Cue::threat)) r.fail();
+  if (k > static_cast<uint8_t>(Cue::report_clause)) r.fail();
   c.cue = static_cast<Cue>(k);
   get(r, c.origin);
   c.phrase = r.str();

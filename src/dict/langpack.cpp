@@ -53,7 +53,7 @@ constexpr CueName kCues[] = {
     {"negation", Cue::negation}, {"negation-after", Cue::negation_after}, {"denial", Cue::denial},
     {"intent", Cue::intent},     {"hypothetical", Cue::hypothetical},     {"report", Cue::report},
     {"not-negation", Cue::not_negation}, {"condition", Cue::condition}, {"pair", Cue::pair},
-    {"presupposed", Cue::presupposed}, {"threat", Cue::threat},
+    {"presupposed", Cue::presupposed}, {"threat", Cue::threat}, {"report-clause", Cue::report_clause},
 };
 
 }  // namespace

@@ -199,7 +199,8 @@ struct Synset {
 // condition: a hypothetical that, opening the sentence, governs all of it ("If ...,", "Si ...,").
 // presupposed: opens a question that takes its content as given ("why", "pourquoi").
 enum class Cue : uint8_t {
-  negation, negation_after, denial, intent, hypothetical, report, not_negation, condition, pair, presupposed, threat
+  negation, negation_after, denial, intent, hypothetical, report, not_negation, condition, pair, presupposed, threat,
+  report_clause
 };
 
 struct CueEntry {

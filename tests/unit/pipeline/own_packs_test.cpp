@@ -220,4 +220,15 @@ TEST_F(OwnPacks, AnEventNounCutOrRejectedByTheWordsAroundItIsNoEvent) {
   EXPECT_EQ(code("en", "Sanders suggested cutting U.S. military aid to Israel."), (V{"USAGOV ISR 1622"}));
 }
 
+TEST_F(OwnPacks, AReportingConditionalTellsOfItsOwnClauseOnly) {
+  // "qu'il aurait menées" reports the missions, not the demand made of him
+  Doc d{.id = "t", .lang = "fr", .date = "2018-12-27",
+        .text = "La ministre de la Justice a exig\u00e9 du pr\u00e9fet de police qu'il s'explique sur des missions "
+                "qu'il aurait men\u00e9es."};
+  auto r = engine_->code(d);
+  ASSERT_TRUE(r.has_value());
+  ASSERT_FALSE(r->events.empty());
+  for (const auto& e : r->events) EXPECT_EQ(e.modality, Modality::fact) << e.code;
+}
+
 }  // namespace
