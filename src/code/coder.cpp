@@ -2835,7 +2835,7 @@ class Sentence {
     // Syria?") tells no fact in its main clause; its subordinate clauses may ("... when he
     // threatened a military intervention in Venezuela?"), and a question that takes its
     // content as given does ("Why is North Korea threatening Guam?": a `presupposed` cue)
-    if (mod == Modality::fact && !clause_sub_[cl] && question(raw(c.ae - 1) + 1) &&
+    if ((mod == Modality::fact || mod == Modality::intent) && !clause_sub_[cl] && question(raw(c.ae - 1) + 1) &&
         std::none_of(cue_hits().begin(), cue_hits().end(), [&](const CueHit& h) {
           return lex_.cues[static_cast<size_t>(h.k)].cue == dict::Cue::presupposed && raw(h.p) < raw(c.ab);
         }))

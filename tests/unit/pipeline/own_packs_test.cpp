@@ -231,4 +231,13 @@ TEST_F(OwnPacks, AReportingConditionalTellsOfItsOwnClauseOnly) {
   for (const auto& e : r->events) EXPECT_EQ(e.modality, Modality::fact) << e.code;
 }
 
+TEST_F(OwnPacks, AQuestionOfIntentionIsASupposition) {
+  // "Will Trump meet Putin?" announces nothing: a question, whatever "will" says
+  Doc d{.id = "t", .lang = "en", .date = "2018-07-01", .text = "Will Trump meet Putin?"};
+  auto r = engine_->code(d);
+  ASSERT_TRUE(r.has_value());
+  ASSERT_FALSE(r->events.empty());
+  for (const auto& e : r->events) EXPECT_EQ(e.modality, Modality::hypothetical) << e.code;
+}
+
 }  // namespace
