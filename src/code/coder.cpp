@@ -833,6 +833,15 @@ class Sentence {
             while (q < e_ && (cls(q) & dict::kDeterminer)) ++q;
             if (q < e_ && !is_punct(q) && !is_trigger(q)) actors.clear();
           }
+          // own dictionaries: the agent of a name the dictionaries hold as no actor ("los
+          // expresidentes de América Latina", "les dirigeants de l'Occident") is no actor either:
+          // not one of the article's home country
+          if (!opt_.dict.pair_any_code && j == k + 1 &&
+              std::all_of(actors.begin(), actors.end(), [](const std::string& x) { return x.empty() || x == "---"; })) {
+            m = j;
+            linked = true;
+            continue;
+          }
           if (!actors.empty()) {
             Unit u{ub, end, {}};
             for (auto& a : actors)

@@ -240,4 +240,9 @@ TEST_F(OwnPacks, AQuestionOfIntentionIsASupposition) {
   for (const auto& e : r->events) EXPECT_EQ(e.modality, Modality::hypothetical) << e.code;
 }
 
+TEST_F(OwnPacks, TheAgentOfANameHeldAsNoActorIsNoActor) {
+  // "los expresidentes de América Latina" are of no country, not of the article's home
+  EXPECT_EQ(code("es", "Los expresidentes de Am\u00e9rica Latina criticaron al gobierno de M\u00e9xico."), (V{}));
+}
+
 }  // namespace
