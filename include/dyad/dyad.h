@@ -80,8 +80,6 @@ struct DictStats {
   size_t actor_phrases = 0, actors = 0, dated_actors = 0, agents = 0, verb_blocks = 0, verb_forms = 0, patterns = 0, synsets = 0,
          discards = 0, cues = 0, codes_used = 0, codes_in_table = 0, base_used = 0, base_in_table = 0,
          roots_used = 0;
-  // entries that load but can never take effect ("file:line: ..."), for `dyad dict check`
-  std::vector<std::string> warnings;
 };
 
 class Engine {
@@ -106,6 +104,9 @@ class Engine {
   // Human-readable trail of every stage for one document.
   Result<std::string> explain(const Doc& doc) const;
   std::vector<DictStats> stats() const;
+  // Per language: entries that load but can never take effect ("file:line: ..."), for `dyad
+  // dict check`: a null pattern no input can reach before a coded one.
+  std::vector<std::pair<std::string, std::vector<std::string>>> lint() const;
   const EngineOptions& options() const;
 
  struct Impl;  // opaque

@@ -781,9 +781,14 @@ std::vector<DictStats> Engine::stats() const {
     s.roots_used = roots.size();
     for (auto& row : impl_->cameo.all())
       if (row.code.size() == 3) ++s.base_in_table;
-    s.warnings = dict::shadowed_nulls(*lex);
     out.push_back(s);
   }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> Engine::lint() const {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (auto& [lang, lex] : impl_->langs) out.emplace_back(lang, dict::shadowed_nulls(*lex));
   return out;
 }
 

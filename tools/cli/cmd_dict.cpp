@@ -19,10 +19,13 @@ void add_dict(CLI::App& app, Common& c) {
       std::cerr << engine.error().to_string() << "\n";
       throw CLI::RuntimeError(1);
     }
+    const auto lint = (*engine)->lint();
     for (auto& s : (*engine)->stats()) {
       std::cout << fmt::format("{}: ok ({} actor phrases, {} agents, {} verb forms, {} patterns)\n", s.lang,
                                s.actor_phrases, s.agents, s.verb_forms, s.patterns);
-      for (auto& w : s.warnings) std::cerr << "warning: " << w << "\n";
+      for (auto& [lang, ws] : lint)
+        if (lang == s.lang)
+          for (auto& w : ws) std::cerr << "warning: " << w << "\n";
     }
   });
   auto* stats = dict->add_subcommand("stats",
