@@ -377,6 +377,13 @@ void tokenize(std::string_view text, const TokenRules& rules, Tokenized& out) {
           if ((a == '.' || a == ',') && !(prev_digit && nxt >= '0' && nxt <= '9')) break;
           if (kn == CC::alnum) { p = r; continue; }
           if (ka == CC::hyphen && (kn == CC::space || nxt == 0)) { p = q; }  // "anti- Gondor"
+          // an elided word before a quotation ("demandé à X d'\"éclaircir\"", "l'« ami »"):
+          // the apostrophe is its own, as before a letter
+          if (ka == CC::apostrophe && (nxt == '"' || nxt == 0x00AB || nxt == 0x201C) && !rules.split_prefixes.empty()) {
+            std::string w;
+            fold_word(text.substr(start, q - start), w);
+            if (std::find(rules.split_prefixes.begin(), rules.split_prefixes.end(), w) != rules.split_prefixes.end()) p = q;
+          }
         }
         break;
       }

@@ -44,6 +44,14 @@ TEST(Tokenizer, FrenchElisionsAreSeparateWords) {
                                                 "aujourd'hui"}));
 }
 
+TEST(Tokenizer, AnElisionBeforeAQuotationKeepsItsApostrophe) {
+  // 'd'"éclaircir' and "l'« ami »": the elided word is "d'", "l'", as before a letter
+  Tokenized t;
+  tokenize("Il a demandé d'\"éclaircir\" à l'\u00ab ami \u00bb", rules("fr"), t);
+  EXPECT_EQ(words(t), (std::vector<std::string>{"il", "a", "demandé", "d'", "\"", "éclaircir", "\"", "à", "l'", "\"",
+                                                "ami", "\""}));
+}
+
 TEST(Tokenizer, OffsetsPointIntoTheRawTextEvenWithAccentsAndNoBreakSpaces) {
   std::string text = "« Les États-Unis\u00a0interféraient »";
   Tokenized t;
