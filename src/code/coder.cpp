@@ -1204,9 +1204,8 @@ class Sentence {
   }
   // Own dictionaries: an actor (after determiners) and then, within three words of its end and
   // no punctuation, determiner or preposition between, a verb open a new clause at active
-  // position `p` ("a
-  // condamné l'Iran et la Russie a critiqué Washington", "and the Russian government has
-  // criticized"): the verb has its own subject.
+  // position `p` ("a condamné l'Iran et la Russie a critiqué Washington", "and the Russian
+  // government has criticized"): the verb has its own subject.
   bool subject_verb_after(uint32_t p) const {
     uint32_t q = p;
     while (q < A_.size() && !is_punct(raw(q)) && (cls(raw(q)) & dict::kDeterminer) && group_start_[q] == kNone) ++q;
@@ -2841,7 +2840,7 @@ class Sentence {
       mod = Modality::hypothetical;
     }
     // a sentence that asks ("Se mettront-ils d'accord ?", "Did Israel conduct an airstrike on
-    // Syria?") tells no fact in its main clause; its subordinate clauses may ("... when he
+    // Syria?") tells no fact in its main clause, nor an intention ("Will Trump meet Putin?"); its subordinate clauses may ("... when he
     // threatened a military intervention in Venezuela?"), and a question that takes its
     // content as given does ("Why is North Korea threatening Guam?": a `presupposed` cue)
     if ((mod == Modality::fact || mod == Modality::intent) && !clause_sub_[cl] && question(raw(c.ae - 1) + 1) &&
