@@ -1,6 +1,8 @@
 // The pipeline: read -> segment -> analyze -> match/parse/code (per sentence) -> attribute -> emit.
-#include <chrono>
+#include <unicode/uchar.h>
+
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -18,6 +20,7 @@
 #include "lang/langid.h"
 #include "pipeline/attribute.h"
 #include "pipeline/dateline.h"
+#include "text/normalize.h"
 
 namespace dyad {
 namespace fs = std::filesystem;
@@ -483,14 +486,11 @@ static bool place_follows(const dict::Lexicon& lex, const text::Tokenized& toks,
 static void split_headings(text::Tokenized& toks) {
   const auto& T = toks.tokens;
   const std::string_view text = toks.raw_text;
-  auto upper_word = [&](const text::Token& t) {
+  auto upper_word = [&](const text::Token& t) {  // capitalised, no lower-case letter
     if (!t.capitalised) return false;
-    for (uint32_t k = t.start; k < t.end; ++k) {
-      const auto c = static_cast<unsigned char>(text[k]);
-      if (c >= 'a' && c <= 'z') return false;
-      // a lower-case letter of Latin-1 Supplement (é, ç...): two bytes, 0xC3 then 0x9F-0xBF
-      if (c == 0xC3 && k + 1 < t.end && static_cast<unsigned char>(text[k + 1]) >= 0x9F) return false;
-    }
+    const std::string_view w = text.substr(t.start, t.end - t.start);
+    for (size_t k = 0; k < w.size();)
+      if (u_islower(static_cast<UChar32>(text::next_code_point(w, k)))) return false;
     return true;
   };
   std::vector<text::SentenceSpan> out;
