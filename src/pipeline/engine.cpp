@@ -502,8 +502,8 @@ static void split_headings(text::Tokenized& toks) {
       const auto& t = T[i];
       if (t.kind == text::TokKind::punct) {
         const auto n = toks.norm(t);
-        stop = !(n == "," || n == "\"" || n == "\u00ab" || n == "\u00bb" || n == "\u201c" || n == "\u201d" ||
-                 n == "'" || n == "\u2019");
+        // (the tokenizer folds guillemets and curly quotes to '"', the curly apostrophe to "'")
+        stop = !(n == "," || n == "\"" || n == "'");
         if (stop) words = 0;
         continue;
       }
